@@ -1,0 +1,107 @@
+package org.measures311.ingest;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.measures311.config.Settings;
+
+/**
+ * What a reader needs besides the bytes (file name for messages, the program's zone and settings) and what it
+ * reports back (row counts, the first errors, the local dates its rows touch). One per drop, not thread-safe.
+ */
+public final class ReadContext {
+    /** Only the first errors are kept with their location; all are counted. */
+    public static final int MAX_KEPT_ERRORS = 50;
+
+    private final String fileName;
+    private final DropFormat format;
+    private final Settings settings;
+    private final List<RowError> errors = new ArrayList<>();
+    private long rowsRead;
+    private long rowsRejected;
+    private LocalDate firstDate;
+    private LocalDate lastDate;
+
+    public ReadContext(String fileName, DropFormat format, Settings settings) {
+        this.fileName = Objects.requireNonNull(fileName, "fileName");
+        this.format = Objects.requireNonNull(format, "format");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public DropFormat format() {
+        return format;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public ZoneId zone() {
+        return settings.programTimeZone();
+    }
+
+    /** Counts a data row seen (accepted or not); call once per candidate row, not for skipped preamble/totals. */
+    public void rowRead() {
+        rowsRead++;
+    }
+
+    /** A row failed validation: counted, located, and left out of the facts. */
+    public void rowRejected(long line, String column, String message) {
+        rowsRejected++;
+        if (errors.size() < MAX_KEPT_ERRORS) {
+            errors.add(new RowError(fileName, line, column, message));
+        }
+    }
+
+    /** Notes a local date that an accepted row affects (so only the periods it touches are recomputed). */
+    public void touch(LocalDate date) {
+        if (date == null) {
+            return;
+        }
+        if (firstDate == null || date.isBefore(firstDate)) {
+            firstDate = date;
+        }
+        if (lastDate == null || date.isAfter(lastDate)) {
+            lastDate = date;
+        }
+    }
+
+    public void touchEpochDay(long epochDay) {
+        touch(LocalDate.ofEpochDay(epochDay));
+    }
+
+    public MalformedDropException malformed(long line, String column, String message) {
+        return new MalformedDropException(fileName, line, column, message);
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    public long rowsRejected() {
+        return rowsRejected;
+    }
+
+    public long rowsAccepted() {
+        return rowsRead - rowsRejected;
+    }
+
+    public List<RowError> errors() {
+        return Collections.unmodifiableList(errors);
+    }
+
+    public LocalDate firstDate() {
+        return firstDate;
+    }
+
+    public LocalDate lastDate() {
+        return lastDate;
+    }
+}
