@@ -1,0 +1,242 @@
+package org.measures311.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.measures311.config.Settings;
+import org.measures311.facts.CuratedDrop;
+import org.measures311.facts.FactBatchWriter;
+import org.measures311.store.Lake;
+import org.measures311.store.LakeFile;
+import org.measures311.store.LedgerRepository;
+
+/**
+ * Ingests one landing-zone drop: records it in the ledger, recognises repeated deliveries and duplicate
+ * content, parses it with its source's reader into an immutable curated Arrow file, and quarantines what
+ * cannot be trusted. Idempotent: the same blob version processed again returns its existing ledger entry and
+ * writes nothing. The landing file is only ever read.
+ *
+ * <p>Order of writes, so a crash at any point leaves nothing half-counted: the curated file first (invisible
+ * to compaction until the ledger names it), the ledger entry last.
+ */
+public final class DropIngestor {
+    private static final Logger LOG = Logger.getLogger(DropIngestor.class.getName());
+
+    private final Lake landing;
+    private final Lake curated;
+    private final Lake quarantine;
+    private final LedgerRepository ledger;
+    private final DropReaders readers;
+    private final Settings settings;
+    private final BufferAllocator allocator;
+    private final Clock clock;
+    private final Path tempDir;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    public DropIngestor(Lake landing, Lake curated, Lake quarantine, LedgerRepository ledger, DropReaders readers,
+                        Settings settings, BufferAllocator allocator, Clock clock, Path tempDir) {
+        this.landing = landing;
+        this.curated = curated;
+        this.quarantine = quarantine;
+        this.ledger = ledger;
+        this.readers = readers;
+        this.settings = settings;
+        this.allocator = allocator;
+        this.clock = clock;
+        this.tempDir = tempDir;
+    }
+
+    /** Ingests the landing file at {@code path}, as the blob trigger or the local runner hands it over. */
+    public LedgerEntry ingest(String path) throws IOException {
+        LakeFile file = landing.stat(path).orElseThrow(() -> new LandingFileGoneException(landing.describe(), path));
+        return ingest(file);
+    }
+
+    public LedgerEntry ingest(LakeFile file) throws IOException {
+        Instant started = clock.instant();
+        String dropId = DropIds.of(file.path(), file.etag(), file.landedAt());
+        Optional<LedgerEntry> known = ledger.find(dropId);
+        if (known.isPresent()) {
+            LOG.fine(() -> "Drop " + file.path() + " already in the ledger as " + dropId + "; nothing to do");
+            return known.get();
+        }
+        SourceKind source = SourceKind.of(file.path());
+        DropFormat format = DropFormat.ofPath(file.path());
+        Draft draft = new Draft(dropId, file, source, format, started);
+        if (source == SourceKind.UNKNOWN) {
+            return record(draft.finish(DropStatus.IGNORED, "Path is not one the product reads (see docs/landing-zone.md)"));
+        }
+        // Spooling reads the landing blob; a failure here is transient (network, throttling), so it propagates
+        // and the host retries the delivery.
+        try (SpooledDrop spooled = SpooledDrop.spool(landing.open(file.path()), tempDir)) {
+            draft.contentHash = spooled.contentHash();
+            String owner = ledger.claimContent(spooled.contentHash(), dropId);
+            if (!owner.equals(dropId)) {
+                draft.duplicateOf = owner;
+                return record(draft.finish(DropStatus.DUPLICATE, "Same content as drop " + owner + "; nothing changed"));
+            }
+            return parse(draft, spooled);
+        }
+    }
+
+    private LedgerEntry parse(Draft draft, SpooledDrop spooled) throws IOException {
+        DropReader reader = readers.forSource(draft.source);
+        ReadContext context = new ReadContext(draft.file.path(), draft.format, settings);
+        Path facts = Files.createTempFile(tempDir, "facts-", ".arrows");
+        try {
+            try (OutputStream out = Files.newOutputStream(facts);
+                 FactBatchWriter writer = new FactBatchWriter(reader.table(), allocator, out)) {
+                reader.read(spooled, context, writer);
+            } catch (MalformedDropException e) {
+                draft.takeCounts(context);
+                draft.errors = List.of(e.error());
+                return quarantine(draft, spooled, "Unreadable: " + e.error());
+            } catch (IOException | RuntimeException e) {
+                // The spool is local, so an I/O error here is the content's fault (corrupt gzip, truncated
+                // stream), as is an unexpected reader failure: either would fail again on every retry.
+                draft.takeCounts(context);
+                String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                draft.errors = List.of(new RowError(draft.file.path(), 0, "", "Could not be read: " + what));
+                LOG.log(Level.WARNING, "Drop " + draft.file.path() + " failed to parse", e);
+                return quarantine(draft, spooled, "Unreadable: " + what);
+            }
+            draft.takeCounts(context);
+            draft.errors = context.errors();
+            if (exceedsErrorThreshold(context)) {
+                return quarantine(draft, spooled, String.format(
+                        "%d of %d rows failed validation, above the %.2f%% threshold; no rows taken",
+                        context.rowsRejected(), context.rowsRead(), settings.rowErrorThresholdPercent()));
+            }
+            String curatedPath = CuratedDrop.curatedPathFor(reader.table(), draft.dropId);
+            try (InputStream in = Files.newInputStream(facts)) {
+                curated.write(curatedPath, in, Files.size(facts));
+            }
+            draft.curatedPath = curatedPath;
+            draft.affectedFrom = context.firstDate();
+            draft.affectedTo = context.lastDate();
+            String message = context.rowsRejected() == 0
+                    ? "Ingested " + context.rowsAccepted() + " rows"
+                    : "Ingested " + context.rowsAccepted() + " rows; " + context.rowsRejected() + " rows rejected";
+            return record(draft.finish(DropStatus.INGESTED, message));
+        } finally {
+            Files.deleteIfExists(facts);
+        }
+    }
+
+    private boolean exceedsErrorThreshold(ReadContext context) {
+        if (context.rowsRejected() == 0) {
+            return false;
+        }
+        return context.rowsRejected() * 100.0 > settings.rowErrorThresholdPercent() * context.rowsRead();
+    }
+
+    private LedgerEntry quarantine(Draft draft, SpooledDrop spooled, String message) throws IOException {
+        String base = draft.dropId + "/";
+        String name = safeFileName(draft.file.path());
+        try (InputStream raw = spooled.openRaw()) {
+            quarantine.write(base + name, raw, spooled.size());
+        }
+        draft.quarantinePath = base + name;
+        LedgerEntry entry = draft.finish(DropStatus.QUARANTINED, message);
+        quarantine.write(base + "error-report.json", json.writeValueAsBytes(report(entry)));
+        return record(entry);
+    }
+
+    private Map<String, Object> report(LedgerEntry entry) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("dropId", entry.dropId());
+        r.put("landingPath", entry.path());
+        r.put("source", entry.source().code());
+        r.put("format", entry.format().code());
+        r.put("status", entry.status().code());
+        r.put("message", entry.message());
+        r.put("rowsRead", entry.rowsRead());
+        r.put("rowsRejected", entry.rowsRejected());
+        r.put("errors", entry.errors());
+        r.put("processedAt", entry.processedAt());
+        return r;
+    }
+
+    /** Keeps a recognisable file name in quarantine whatever characters the landing path had. */
+    static String safeFileName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
+            safe = "drop";
+        }
+        return safe.length() > 200 ? safe.substring(0, 200) : safe;
+    }
+
+    private LedgerEntry record(LedgerEntry entry) {
+        ledger.save(entry);
+        LOG.info(() -> String.format("%s %s (%s, %s): %s", entry.status().code(), entry.path(), entry.source().code(),
+                entry.dropId(), entry.message()));
+        return entry;
+    }
+
+    /** Mutable working state of one ingestion, turned into the immutable ledger entry at the end. */
+    private final class Draft {
+        final String dropId;
+        final LakeFile file;
+        final SourceKind source;
+        final DropFormat format;
+        final Instant started;
+        String contentHash;
+        long rowsRead;
+        long rowsAccepted;
+        long rowsRejected;
+        List<RowError> errors = List.of();
+        java.time.LocalDate affectedFrom;
+        java.time.LocalDate affectedTo;
+        String duplicateOf;
+        String curatedPath;
+        String quarantinePath;
+
+        Draft(String dropId, LakeFile file, SourceKind source, DropFormat format, Instant started) {
+            this.dropId = dropId;
+            this.file = file;
+            this.source = source;
+            this.format = format;
+            this.started = started;
+        }
+
+        void takeCounts(ReadContext context) {
+            rowsRead = context.rowsRead();
+            rowsRejected = context.rowsRejected();
+            rowsAccepted = context.rowsAccepted();
+        }
+
+        LedgerEntry finish(DropStatus status, String message) {
+            Instant now = clock.instant();
+            boolean ingested = status == DropStatus.INGESTED;
+            return new LedgerEntry(dropId, file.path(), file.etag(), contentHash, file.size(), source, format,
+                    file.landedAt(), status, rowsRead, ingested ? rowsAccepted : 0, rowsRejected, errors,
+                    affectedFrom, affectedTo, duplicateOf, curatedPath, quarantinePath, now,
+                    Duration.between(started, now).toMillis(), message);
+        }
+    }
+
+    /** The landing file named by an event no longer exists (deleted before it was processed). */
+    public static final class LandingFileGoneException extends UncheckedIOException {
+        public LandingFileGoneException(String where, String path) {
+            super("Landing file " + path + " is no longer in " + where, new java.io.FileNotFoundException(path));
+        }
+    }
+}
