@@ -1,0 +1,106 @@
+package org.measures311.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.measures311.config.Settings;
+import org.measures311.ingest.DropIngestor;
+import org.measures311.ingest.DropReaders;
+import org.measures311.measures.AnnualPublisher;
+import org.measures311.measures.Catalog;
+import org.measures311.measures.ProgramCalendar;
+import org.measures311.measures.RecomputeService;
+import org.measures311.store.DocumentStore;
+import org.measures311.store.Lake;
+import org.measures311.store.LedgerRepository;
+import org.measures311.store.MeasureRowRepository;
+
+/**
+ * The composition root: builds the product's services over a set of stores. The Functions adapters, the local
+ * runner and the integration tests all go through here, so they run the same classes with the same wiring and
+ * differ only in the stores they pass in (Azure, embedded, or emulators).
+ */
+public final class Application implements AutoCloseable {
+    private final Settings settings;
+    private final Stores stores;
+    private final BufferAllocator allocator;
+    private final Catalog catalog;
+    private final ProgramCalendar calendar;
+    private final LedgerRepository ledger;
+    private final MeasureRowRepository measureRows;
+    private final DropIngestor ingestor;
+    private final RecomputeService recompute;
+    private final AnnualPublisher publisher;
+
+    public Application(Settings settings, Stores stores, Clock clock) {
+        this.settings = settings;
+        this.stores = stores;
+        this.allocator = new RootAllocator();
+        this.catalog = Catalog.standard();
+        this.calendar = new ProgramCalendar(settings.programTimeZone(), settings.fiscalYearStartMonth());
+        this.ledger = new LedgerRepository(stores.documents());
+        this.measureRows = new MeasureRowRepository(stores.documents());
+        Path temp = tempDir();
+        this.ingestor = new DropIngestor(stores.landing(), stores.curated(), stores.quarantine(), ledger,
+                DropReaders.standard(), settings, allocator, clock, temp);
+        this.recompute = new RecomputeService(ledger, stores.curated(), measureRows, stores.documents(), catalog,
+                calendar, clock);
+        this.publisher = new AnnualPublisher(ledger, measureRows, stores.documents(), catalog, calendar, clock);
+    }
+
+    /** The stores an application runs over. Closing the application closes the document store. */
+    public record Stores(Lake landing, Lake curated, Lake quarantine, DocumentStore documents) {
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "measures311"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a temporary folder for spooling drops", e);
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public ProgramCalendar calendar() {
+        return calendar;
+    }
+
+    public LedgerRepository ledger() {
+        return ledger;
+    }
+
+    public MeasureRowRepository measureRows() {
+        return measureRows;
+    }
+
+    public DropIngestor ingestor() {
+        return ingestor;
+    }
+
+    public RecomputeService recompute() {
+        return recompute;
+    }
+
+    public AnnualPublisher publisher() {
+        return publisher;
+    }
+
+    @Override
+    public void close() {
+        stores.documents().close();
+        allocator.close();
+    }
+}
