@@ -47,6 +47,8 @@ class FunctionBindingsIT {
         assertThat(t.path("path").asText()).isEqualTo("%LANDING_CONTAINER%/{name}");
         assertThat(t.path("connection").asText()).isEqualTo("LandingStorage");
         assertThat(t.path("source").asText()).isEqualTo("EventGrid");
+        // Without this flag the host would download the blob and the worker could not hand over a BlobClient.
+        assertThat(t.path("properties").path("supportsDeferredBinding").asBoolean()).isTrue();
         assertThat(f.path("entryPoint").asText()).isEqualTo("org.measures311.functions.LandingBlobTrigger.run");
         assertThat(f.path("scriptFile").asText()).endsWith("measures311-functions.jar");
     }
