@@ -129,19 +129,12 @@ final class CmsRowReader {
 
     private LocalDate date(List<String> cells) throws CellRejected {
         String column = header.nameOf(CmsColumn.DATE);
-        String cell = cell(cells, CmsColumn.DATE);
-        LocalDate date;
-        if (TextValues.isBlank(cell)) {
+        LocalDate date = parsed(cells, CmsColumn.DATE, TextValues::date);
+        if (date == null) {
             if (preambleDate == null) {
                 throw new CellRejected(column, "missing date");
             }
             date = preambleDate;
-        } else {
-            try {
-                date = TextValues.date(cell);
-            } catch (ValueException e) {
-                throw new CellRejected(column, e.getMessage());
-            }
         }
         if (date.isAfter(latestAllowed)) {
             throw new CellRejected(column, "date " + date + " is in the future (latest accepted: " + latestAllowed + ")");
@@ -157,40 +150,35 @@ final class CmsRowReader {
         return value;
     }
 
-    private Long count(List<String> cells, CmsColumn column) throws CellRejected {
+    /** How a kind of cell is parsed; a {@link ValueException} says what was expected. */
+    @FunctionalInterface
+    private interface CellParser<T> {
+        T parse(String cell) throws ValueException;
+    }
+
+    /** The parsed value of a column's cell; null when the file has no such column or the cell is blank. */
+    private <T> T parsed(List<String> cells, CmsColumn column, CellParser<T> parser) throws CellRejected {
         String cell = cell(cells, column);
         if (TextValues.isBlank(cell)) {
             return null;
         }
         try {
-            return TextValues.count(cell);
+            return parser.parse(cell);
         } catch (ValueException e) {
             throw new CellRejected(header.nameOf(column), e.getMessage());
         }
+    }
+
+    private Long count(List<String> cells, CmsColumn column) throws CellRejected {
+        return parsed(cells, column, TextValues::count);
     }
 
     private Double seconds(List<String> cells, CmsColumn column, boolean perCall) throws CellRejected {
-        String cell = cell(cells, column);
-        if (TextValues.isBlank(cell)) {
-            return null;
-        }
-        try {
-            return CmsValues.seconds(cell, perCall);
-        } catch (ValueException e) {
-            throw new CellRejected(header.nameOf(column), e.getMessage());
-        }
+        return parsed(cells, column, cell -> CmsValues.seconds(cell, perCall));
     }
 
     private BigDecimal percent(List<String> cells, CmsColumn column) throws CellRejected {
-        String cell = cell(cells, column);
-        if (TextValues.isBlank(cell)) {
-            return null;
-        }
-        try {
-            return CmsValues.percent(cell);
-        } catch (ValueException e) {
-            throw new CellRejected(header.nameOf(column), e.getMessage());
-        }
+        return parsed(cells, column, CmsValues::percent);
     }
 
     /** The cell of a column, or null when the file has no such column. */
