@@ -44,7 +44,7 @@ public final class Application implements AutoCloseable {
         this.measureRows = new MeasureRowRepository(stores.documents());
         Path temp = tempDir();
         this.ingestor = new DropIngestor(stores.landing(), stores.curated(), stores.quarantine(), ledger,
-                DropReaders.standard(), settings, allocator, clock, temp);
+                DropReaders.standard(clock), settings, allocator, clock, temp);
         this.recompute = new RecomputeService(ledger, stores.curated(), measureRows, stores.documents(), catalog,
                 calendar, clock);
         this.publisher = new AnnualPublisher(ledger, measureRows, stores.documents(), catalog, calendar, clock);
