@@ -26,6 +26,7 @@ import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
 import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.server.api.processor.EntityCollectionProcessor;
+import org.apache.olingo.server.api.processor.ServiceDocumentProcessor;
 import org.apache.olingo.server.api.serializer.EntityCollectionSerializerOptions;
 import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriResourceEntitySet;
@@ -39,7 +40,7 @@ import org.measures311.measures.MeasureRow;
  * then serves at most {@link #PAGE_SIZE} entities with an {@code @odata.nextLink} carrying a $skiptoken (the
  * offset into the filtered, ordered, skipped and topped list).
  */
-final class MeasureValuesProcessor implements EntityCollectionProcessor {
+final class MeasureValuesProcessor implements EntityCollectionProcessor, ServiceDocumentProcessor {
     static final int PAGE_SIZE = 1000;
     /** Stable order when $orderby does not decide: the row key. */
     static final Comparator<MeasureRow> KEY_ORDER = Comparator.comparing(MeasureRow::measure)
@@ -90,12 +91,22 @@ final class MeasureValuesProcessor implements EntityCollectionProcessor {
             collection.setNext(URI.create(nextLink(request, end)));
         }
         String selectList = odata.createUriHelper().buildContextURLSelectList(set.getEntityType(), null, uriInfo.getSelectOption());
-        ContextURL context = ContextURL.with().entitySet(set).selectList(selectList).build();
+        ContextURL context = ContextURL.with().serviceRoot(URI.create(request.getRawBaseUri() + "/"))
+                .entitySet(set).selectList(selectList).build();
         EntityCollectionSerializerOptions options = EntityCollectionSerializerOptions.with().contextURL(context)
                 .select(uriInfo.getSelectOption()).count(uriInfo.getCountOption())
                 .id(request.getRawBaseUri() + "/" + MeasureValuesEdm.ENTITY_SET).build();
         response.setContent(odata.createSerializer(format).entityCollection(metadata, set.getEntityType(), collection, options)
                 .getContent());
+        response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+        response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
+    }
+
+    /** The service document, with an absolute context URL (Olingo's default processor writes a relative one). */
+    @Override
+    public void readServiceDocument(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType format)
+            throws ODataApplicationException, ODataLibraryException {
+        response.setContent(odata.createSerializer(format).serviceDocument(metadata, request.getRawBaseUri() + "/").getContent());
         response.setStatusCode(HttpStatusCode.OK.getStatusCode());
         response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
     }
