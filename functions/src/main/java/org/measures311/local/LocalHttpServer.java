@@ -107,10 +107,13 @@ public final class LocalHttpServer implements AutoCloseable {
         return h.contains(":") ? "[" + h + "]" : h;
     }
 
-    /** Stops listening, letting requests under way finish for up to a second. */
+    /**
+     * Stops listening. JDK 17's server can wait out the whole grace delay even when idle, so requests
+     * still under way are cut off rather than holding every stop for a second.
+     */
     public synchronized void stop() {
         if (server != null) {
-            server.stop(1);
+            server.stop(0);
             executor.shutdownNow();
             server = null;
         }
