@@ -73,7 +73,7 @@ final class MeasureRows {
         }
         BigDecimal num = BigDecimal.valueOf(numerator);
         BigDecimal den = BigDecimal.valueOf(denominator);
-        BigDecimal value = num.multiply(HUNDRED).divide(den, SCALE, RoundingMode.HALF_UP);
+        BigDecimal value = percent(num, den);
         add(measure(measureId), p, member, value, num, den, drops(p, buckets), readsPhone(buckets));
     }
 
@@ -91,7 +91,7 @@ final class MeasureRows {
         }
         BigDecimal num = seconds(numeratorMillis);
         BigDecimal den = BigDecimal.valueOf(denominator);
-        add(measure(measureId), p, "", num.divide(den, SCALE, RoundingMode.HALF_UP), num, den, drops(p, buckets),
+        add(measure(measureId), p, "", ratio(num, den), num, den, drops(p, buckets),
                 readsPhone(buckets));
     }
 
@@ -102,8 +102,7 @@ final class MeasureRows {
         }
         BitSet drops = drops(p, buckets);
         drops.or(drops(earlierPeriod, buckets));
-        BigDecimal value = BigDecimal.valueOf(current - earlier).multiply(HUNDRED)
-                .divide(BigDecimal.valueOf(earlier), SCALE, RoundingMode.HALF_UP);
+        BigDecimal value = percent(BigDecimal.valueOf(current - earlier), BigDecimal.valueOf(earlier));
         add(measure(measureId), p, "", value, BigDecimal.valueOf(current), BigDecimal.valueOf(earlier), drops,
                 readsPhone(buckets));
     }
@@ -142,6 +141,16 @@ final class MeasureRows {
             }
         }
         return false;
+    }
+
+    /** numerator / denominator x 100, rounded half-up (ties away from zero) to 4 places. */
+    static BigDecimal percent(BigDecimal numerator, BigDecimal denominator) {
+        return ratio(numerator.multiply(HUNDRED), denominator);
+    }
+
+    /** numerator / denominator, rounded half-up (ties away from zero) to 4 places. */
+    static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
+        return numerator.divide(denominator, SCALE, RoundingMode.HALF_UP);
     }
 
     /** Milliseconds as seconds, without trailing zeros beyond the whole second. */
