@@ -1,7 +1,9 @@
 package org.measures311.measures;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import org.measures311.facts.FactsSnapshot;
 
@@ -18,12 +20,27 @@ final class Lineage {
 
     private final BitSet[] bits;
     private final int days;
+    /** Bits are set at a drop's rank in dropId order, so a row's ids come out sorted without sorting strings. */
+    private final int[] rankOfDrop;
+    private final String[] idOfRank;
     private int lastIndex = -1;
     private int lastDrop = -1;
 
-    Lineage(int days) {
+    Lineage(int days, FactsSnapshot facts) {
         this.days = days;
         this.bits = new BitSet[BUCKETS * days];
+        int drops = facts.drops().size();
+        Integer[] byId = new Integer[drops];
+        for (int d = 0; d < drops; d++) {
+            byId[d] = d;
+        }
+        Arrays.sort(byId, Comparator.comparing(facts::dropId));
+        rankOfDrop = new int[drops];
+        idOfRank = new String[drops];
+        for (int rank = 0; rank < drops; rank++) {
+            rankOfDrop[byId[rank]] = rank;
+            idOfRank[rank] = facts.dropId(byId[rank]);
+        }
     }
 
     void add(int bucket, int day, int drop) {
@@ -39,7 +56,12 @@ final class Lineage {
             b = new BitSet();
             bits[i] = b;
         }
-        b.set(drop);
+        b.set(rankOfDrop[drop]);
+    }
+
+    /** Adds a single drop (a reference drop such as the skill list) to a set built by {@link #union}. */
+    void addTo(BitSet set, int drop) {
+        set.set(rankOfDrop[drop]);
     }
 
     BitSet union(int firstDay, int lastDay, int... buckets) {
@@ -55,13 +77,12 @@ final class Lineage {
         return out;
     }
 
-    /** Sorted, distinct drop ids of a set of drop numbers. */
-    static List<String> dropIds(BitSet drops, FactsSnapshot facts) {
-        List<String> ids = new ArrayList<>(drops.cardinality());
-        for (int d = drops.nextSetBit(0); d >= 0; d = drops.nextSetBit(d + 1)) {
-            ids.add(facts.dropId(d));
+    /** Sorted, distinct drop ids of a set built by {@link #union} and {@link #addTo}. */
+    List<String> dropIds(BitSet set) {
+        List<String> ids = new ArrayList<>(set.cardinality());
+        for (int r = set.nextSetBit(0); r >= 0; r = set.nextSetBit(r + 1)) {
+            ids.add(idOfRank[r]);
         }
-        ids.sort(null);
         return ids;
     }
 }

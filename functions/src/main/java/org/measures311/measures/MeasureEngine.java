@@ -48,7 +48,7 @@ public final class MeasureEngine {
             }
         }
         DayWindow window = new DayWindow(first, last, calendar);
-        Lineage lineage = new Lineage(window.days());
+        Lineage lineage = new Lineage(window.days(), facts);
         PhoneDailyTotals phone = PhoneDailyTotals.of(facts, window, lineage);
         HandledTickets handled = HandledTickets.of(facts, window, lineage);
         DigitalDailyTotals digital = DigitalDailyTotals.of(facts, window, handled, lineage);

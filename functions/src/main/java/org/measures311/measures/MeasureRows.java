@@ -53,7 +53,7 @@ final class MeasureRows {
     private BitSet drops(Period p, int... buckets) {
         BitSet drops = lineage.union(window.firstDay(p), window.lastDay(p), buckets);
         if (readsPhone(buckets) && skillListDrop >= 0) {
-            drops.set(skillListDrop);
+            lineage.addTo(drops, skillListDrop);
         }
         return drops;
     }
@@ -117,12 +117,12 @@ final class MeasureRows {
             meets = meets(value, target.get());
             if (target.get().fromTargetsTable() && facts.targetsDrop() >= 0) {
                 drops = (BitSet) drops.clone();
-                drops.set(facts.targetsDrop());
+                lineage.addTo(drops, facts.targetsDrop());
             }
         }
         List<String> flags = readsPhone && allSkills ? List.of(MeasureRow.FLAG_ALL_SKILLS) : List.of();
         rows.add(new MeasureRow(m.id(), p.grain(), p.label(), m.dimension(), member, value, numerator, denominator,
-                p.start(), p.end(), targetValue, meets, computedAt, Lineage.dropIds(drops, facts), flags));
+                p.start(), p.end(), targetValue, meets, computedAt, lineage.dropIds(drops), flags));
     }
 
     private static Boolean meets(BigDecimal value, TargetResolver.Target target) {
