@@ -49,6 +49,7 @@ param instanceMemoryMB int = 2048
 
 @minValue(1)
 @maxValue(1000)
+// The Flex Consumption docs have given 40, and later 1, as the lowest allowed value; the default suits both.
 @description('Upper bound on Flex Consumption instances. Drops arrive a few times a day, so a low cap bounds cost and Cosmos RU bursts.')
 param maximumInstanceCount int = 40
 

@@ -109,6 +109,10 @@ resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignmen
     principalId: dataContributorPrincipalId
     scope: '${account.id}/dbs/${cosmosDatabaseName}'
   }
+  // The scope names the database, which must exist first.
+  dependsOn: [
+    database
+  ]
 }
 
 output endpoint string = account.properties.documentEndpoint
