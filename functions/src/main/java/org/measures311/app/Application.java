@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.measures311.api.MeasuresApi;
 import org.measures311.config.Settings;
 import org.measures311.ingest.DropIngestor;
 import org.measures311.ingest.DropReaders;
@@ -33,6 +34,7 @@ public final class Application implements AutoCloseable {
     private final DropIngestor ingestor;
     private final RecomputeService recompute;
     private final AnnualPublisher publisher;
+    private final MeasuresApi api;
 
     public Application(Settings settings, Stores stores, Clock clock) {
         this.settings = settings;
@@ -48,6 +50,7 @@ public final class Application implements AutoCloseable {
         this.recompute = new RecomputeService(ledger, stores.curated(), measureRows, stores.documents(), catalog,
                 calendar, clock);
         this.publisher = new AnnualPublisher(ledger, measureRows, stores.documents(), catalog, calendar, clock);
+        this.api = ApiWiring.build(this, clock);
     }
 
     /** The stores an application runs over. Closing the application closes the document store. */
@@ -96,6 +99,11 @@ public final class Application implements AutoCloseable {
 
     public AnnualPublisher publisher() {
         return publisher;
+    }
+
+    /** The HTTP API, the same for the Functions adapters and the local server. */
+    public MeasuresApi api() {
+        return api;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +112,7 @@ public final class RecomputeService {
             List<CuratedDrop> curatedDrops = drops.stream()
                     .map(e -> new CuratedDrop(e.dropId(), e.source().table(), e.curatedPath(), e.path(), e.landedAt()))
                     .toList();
-            FactsSnapshot facts = CurrentStateBuilder.build(curatedDrops, curated);
+            FactsSnapshot facts = new CurrentStateBuilder(curated).build(curatedDrops);
             Instant computedAt = clock.instant();
             List<MeasureRow> computed = engine.compute(facts, from, to, computedAt);
             Map<String, List<MeasureRow>> byPartition = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.measures311.ingest.avaya;
 
+import org.measures311.facts.SkillLabel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -10,7 +10,7 @@ import org.measures311.ingest.DropContent;
 import org.measures311.ingest.DropReader;
 import org.measures311.ingest.MalformedDropException;
 import org.measures311.ingest.ReadContext;
-import org.measures311.ingest.avaya.SkillLabel;
+import org.measures311.facts.SkillLabel;
 
 /**
  * Reads {@code reference/skills.csv}, the 311 skill list supervisors keep, into {@link FactTable#SKILL_LIST}:

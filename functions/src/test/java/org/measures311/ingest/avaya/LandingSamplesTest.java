@@ -1,5 +1,6 @@
 package org.measures311.ingest.avaya;
 
+import org.measures311.facts.SkillLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.measures311.ingest.avaya;
+package org.measures311.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,88 @@
+package org.measures311.measures;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import org.measures311.facts.FactsSnapshot;
+
+/**
+ * Which drops put something into each day of each source bucket (phone, or a ticket channel), as bit sets of
+ * drop numbers. A measure row names the union over its period's days and the buckets it reads, plus the
+ * reference drops (skill list, targets) that decided it.
+ */
+final class Lineage {
+    static final int PHONE = 0;
+    /** Ticket buckets start here: bucket = TICKETS + channel ordinal. */
+    static final int TICKETS = 1;
+    static final int BUCKETS = TICKETS + org.measures311.facts.Channel.values().length;
+
+    private final BitSet[] bits;
+    private final int days;
+    /** Bits are set at a drop's rank in dropId order, so a row's ids come out sorted without sorting strings. */
+    private final int[] rankOfDrop;
+    private final String[] idOfRank;
+    private int lastIndex = -1;
+    private int lastDrop = -1;
+
+    Lineage(int days, FactsSnapshot facts) {
+        this.days = days;
+        this.bits = new BitSet[BUCKETS * days];
+        int drops = facts.drops().size();
+        Integer[] byId = new Integer[drops];
+        for (int d = 0; d < drops; d++) {
+            byId[d] = d;
+        }
+        Arrays.sort(byId, Comparator.comparing(facts::dropId));
+        rankOfDrop = new int[drops];
+        idOfRank = new String[drops];
+        for (int rank = 0; rank < drops; rank++) {
+            rankOfDrop[byId[rank]] = rank;
+            idOfRank[rank] = facts.dropId(byId[rank]);
+        }
+    }
+
+    void add(int bucket, int day, int drop) {
+        int i = bucket * days + day;
+        // Consecutive events mostly share drop, day and channel: skip the bit set lookup for repeats.
+        if (i == lastIndex && drop == lastDrop) {
+            return;
+        }
+        lastIndex = i;
+        lastDrop = drop;
+        BitSet b = bits[i];
+        if (b == null) {
+            b = new BitSet();
+            bits[i] = b;
+        }
+        b.set(rankOfDrop[drop]);
+    }
+
+    /** Adds a single drop (a reference drop such as the skill list) to a set built by {@link #union}. */
+    void addTo(BitSet set, int drop) {
+        set.set(rankOfDrop[drop]);
+    }
+
+    BitSet union(int firstDay, int lastDay, int... buckets) {
+        BitSet out = new BitSet();
+        for (int bucket : buckets) {
+            for (int d = firstDay; d <= lastDay; d++) {
+                BitSet b = bits[bucket * days + d];
+                if (b != null) {
+                    out.or(b);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sorted, distinct drop ids of a set built by {@link #union} and {@link #addTo}. */
+    List<String> dropIds(BitSet set) {
+        List<String> ids = new ArrayList<>(set.cardinality());
+        for (int r = set.nextSetBit(0); r >= 0; r = set.nextSetBit(r + 1)) {
+            ids.add(idOfRank[r]);
+        }
+        return ids;
+    }
+}
