@@ -173,8 +173,16 @@ public final class BlobLake implements Lake {
             blob(path).uploadWithResponse(options, null, null);
         } catch (BlobStorageException e) {
             throw new IOException("cannot write " + path + " to " + describe() + " (" + e.getStatusCode() + ")", e);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (RuntimeException e) {
+            // A failing input stream (short, overlong, broken) surfaces wrapped by the SDK's reactive pipeline.
+            Throwable cause = reactor.core.Exceptions.unwrap(e);
+            if (cause instanceof UncheckedIOException unchecked) {
+                cause = unchecked.getCause();
+            }
+            if (cause instanceof IOException io) {
+                throw new IOException("cannot write " + path + " to " + describe() + ": " + io.getMessage(), io);
+            }
+            throw e;
         }
     }
 
