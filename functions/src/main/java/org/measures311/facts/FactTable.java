@@ -41,13 +41,23 @@ public enum FactTable {
         return schema;
     }
 
-    static final ArrowType DATE = new ArrowType.Date(DateUnit.DAY);
-    static final ArrowType UTC_MILLIS = new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC");
-    static final ArrowType INT64 = new ArrowType.Int(64, true);
-    static final ArrowType INT32 = new ArrowType.Int(32, true);
-    static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-    static final ArrowType TEXT = ArrowType.Utf8.INSTANCE;
-    static final ArrowType BOOL = ArrowType.Bool.INSTANCE;
+    /**
+     * The column types. They live in a holder class because an enum's constants are initialised before its
+     * other static fields: as plain fields of FactTable they were still null when the constants built their
+     * schemas, and FactTable failed to initialise (NullPointerException in FieldType).
+     */
+    static final class Types {
+        static final ArrowType DATE = new ArrowType.Date(DateUnit.DAY);
+        static final ArrowType UTC_MILLIS = new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC");
+        static final ArrowType INT64 = new ArrowType.Int(64, true);
+        static final ArrowType INT32 = new ArrowType.Int(32, true);
+        static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+        static final ArrowType TEXT = ArrowType.Utf8.INSTANCE;
+        static final ArrowType BOOL = ArrowType.Bool.INSTANCE;
+
+        private Types() {
+        }
+    }
 
     static Field required(String name, ArrowType type) {
         return new Field(name, FieldType.notNullable(type), null);
@@ -77,23 +87,23 @@ public enum FactTable {
         public static final int MAX_DELAY_SECONDS = 15;
         public static final int SOURCE_LINE = 16;
         public static final Schema SCHEMA = new Schema(List.of(
-                required("date", DATE),
-                required("skill_key", TEXT),
-                optional("skill_number", INT32),
-                optional("skill_name", TEXT),
-                required("acd_calls", INT64),
-                required("aban_calls", INT64),
-                optional("calls_offered", INT64),
-                optional("answer_seconds", FLOAT64),
-                optional("talk_seconds", FLOAT64),
-                optional("acw_seconds", FLOAT64),
-                optional("hold_seconds", FLOAT64),
-                optional("answered_within_sl", INT64),
-                optional("abandon_seconds", FLOAT64),
-                optional("flow_in", INT64),
-                optional("flow_out", INT64),
-                optional("max_delay_seconds", FLOAT64),
-                required("source_line", INT32)));
+                required("date", Types.DATE),
+                required("skill_key", Types.TEXT),
+                optional("skill_number", Types.INT32),
+                optional("skill_name", Types.TEXT),
+                required("acd_calls", Types.INT64),
+                required("aban_calls", Types.INT64),
+                optional("calls_offered", Types.INT64),
+                optional("answer_seconds", Types.FLOAT64),
+                optional("talk_seconds", Types.FLOAT64),
+                optional("acw_seconds", Types.FLOAT64),
+                optional("hold_seconds", Types.FLOAT64),
+                optional("answered_within_sl", Types.INT64),
+                optional("abandon_seconds", Types.FLOAT64),
+                optional("flow_in", Types.INT64),
+                optional("flow_out", Types.INT64),
+                optional("max_delay_seconds", Types.FLOAT64),
+                required("source_line", Types.INT32)));
 
         private PhoneSkillDays() {
         }
@@ -111,15 +121,15 @@ public enum FactTable {
         public static final int SATISFACTION = 7;
         public static final int SOURCE_LINE = 8;
         public static final Schema SCHEMA = new Schema(List.of(
-                required("ticket_id", INT64),
-                required("created_at", UTC_MILLIS),
-                optional("updated_at", UTC_MILLIS),
-                optional("status", TEXT),
-                optional("via_channel", TEXT),
-                optional("contact_type", TEXT),
-                optional("category", TEXT),
-                optional("satisfaction", TEXT),
-                required("source_line", INT32)));
+                required("ticket_id", Types.INT64),
+                required("created_at", Types.UTC_MILLIS),
+                optional("updated_at", Types.UTC_MILLIS),
+                optional("status", Types.TEXT),
+                optional("via_channel", Types.TEXT),
+                optional("contact_type", Types.TEXT),
+                optional("category", Types.TEXT),
+                optional("satisfaction", Types.TEXT),
+                required("source_line", Types.INT32)));
 
         private Tickets() {
         }
@@ -135,13 +145,13 @@ public enum FactTable {
         public static final int IS_PUBLIC = 5;
         public static final int SOURCE_LINE = 6;
         public static final Schema SCHEMA = new Schema(List.of(
-                required("event_id", INT64),
-                required("ticket_id", INT64),
-                required("created_at", UTC_MILLIS),
-                optional("author_id", INT64),
-                optional("event_type", TEXT),
-                required("is_public", BOOL),
-                required("source_line", INT32)));
+                required("event_id", Types.INT64),
+                required("ticket_id", Types.INT64),
+                required("created_at", Types.UTC_MILLIS),
+                optional("author_id", Types.INT64),
+                optional("event_type", Types.TEXT),
+                required("is_public", Types.BOOL),
+                required("source_line", Types.INT32)));
 
         private TicketEvents() {
         }
@@ -155,11 +165,11 @@ public enum FactTable {
         public static final int IS_CSR = 3;
         public static final int SOURCE_LINE = 4;
         public static final Schema SCHEMA = new Schema(List.of(
-                required("user_id", INT64),
-                optional("role", TEXT),
-                optional("updated_at", UTC_MILLIS),
-                required("is_csr", BOOL),
-                required("source_line", INT32)));
+                required("user_id", Types.INT64),
+                optional("role", Types.TEXT),
+                optional("updated_at", Types.UTC_MILLIS),
+                required("is_csr", Types.BOOL),
+                required("source_line", Types.INT32)));
 
         private Users() {
         }
@@ -173,11 +183,11 @@ public enum FactTable {
         public static final int VALID_TO = 3;
         public static final int SOURCE_LINE = 4;
         public static final Schema SCHEMA = new Schema(List.of(
-                optional("skill_number", INT32),
-                optional("skill_name", TEXT),
-                optional("valid_from", DATE),
-                optional("valid_to", DATE),
-                required("source_line", INT32)));
+                optional("skill_number", Types.INT32),
+                optional("skill_name", Types.TEXT),
+                optional("valid_from", Types.DATE),
+                optional("valid_to", Types.DATE),
+                required("source_line", Types.INT32)));
 
         private SkillList() {
         }
@@ -192,12 +202,12 @@ public enum FactTable {
         public static final int VALID_TO = 4;
         public static final int SOURCE_LINE = 5;
         public static final Schema SCHEMA = new Schema(List.of(
-                required("measure", TEXT),
-                required("target", FLOAT64),
-                optional("direction", TEXT),
-                optional("valid_from", DATE),
-                optional("valid_to", DATE),
-                required("source_line", INT32)));
+                required("measure", Types.TEXT),
+                required("target", Types.FLOAT64),
+                optional("direction", Types.TEXT),
+                optional("valid_from", Types.DATE),
+                optional("valid_to", Types.DATE),
+                required("source_line", Types.INT32)));
 
         private Targets() {
         }
