@@ -59,6 +59,8 @@ final class CsvRecordSource implements RecordSource {
                 // Rows with too few or too many cells are rejected one by one below, not by failing the file.
                 .allowExtraFields(true)
                 .allowMissingFields(true)
+                // An unclosed quote swallows the rest of the file into one cell: the file is not valid CSV.
+                .allowUnclosedQuote(false)
                 .ofCsvRecord(in, StandardCharsets.UTF_8);
         boolean opened = false;
         try {
