@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
@@ -61,7 +62,10 @@ final class ParquetRecordSource implements RecordSource {
             throws IOException, MalformedDropException {
         ParquetFileReader reader;
         try {
-            ParquetReadOptions options = ParquetReadOptions.builder().withCodecFactory(new PureJavaParquetCodecs()).build();
+            // PlainParquetConfiguration: the no-argument builder creates a Hadoop Configuration (woodstox, guava...).
+            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                    .withCodecFactory(new PureJavaParquetCodecs())
+                    .build();
             reader = ParquetFileReader.open(new LocalInputFile(file), options);
         } catch (IOException | RuntimeException e) {
             throw context.malformed(0, "", "not a readable Parquet file: " + JsonCapture.firstLine(e.getMessage()));
