@@ -88,7 +88,10 @@ public final class DropIngestor {
         try (SpooledDrop spooled = SpooledDrop.spool(landing.open(file.path()), tempDir)) {
             draft.contentHash = spooled.contentHash();
             String owner = ledger.claimContent(spooled.contentHash(), dropId);
-            if (!owner.equals(dropId)) {
+            // A claim whose owner never reached the ledger (crashed mid-way) does not make this a duplicate: it
+            // is parsed on its own. Counting cannot double either way, because compaction keys every fact (CMS
+            // by date and skill, Zendesk by id), so identical content yields identical facts.
+            if (!owner.equals(dropId) && ledger.find(owner).isPresent()) {
                 draft.duplicateOf = owner;
                 return record(draft.finish(DropStatus.DUPLICATE, "Same content as drop " + owner + "; nothing changed"));
             }

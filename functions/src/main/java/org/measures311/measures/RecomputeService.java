@@ -126,7 +126,7 @@ public final class RecomputeService {
                     Set<String> periods = calendar.periodsCovering(grain, from, to).stream()
                             .map(Period::label).collect(Collectors.toSet());
                     List<MeasureRow> fresh = byPartition.getOrDefault(MeasureRow.partitionKey(measure.id(), grain), List.of());
-                    MeasureRowRepository.ReplaceResult result = rows.replacePeriods(measure.id(), grain, periods, fresh);
+                    MeasureRowRepository.Changes result = rows.replacePeriods(measure.id(), grain, periods, fresh);
                     written += result.written();
                     deleted += result.deleted();
                 }

@@ -1,0 +1,135 @@
+package org.measures311.ingest.zendesk;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.measures311.ingest.MalformedDropException;
+import org.measures311.ingest.ReadContext;
+
+/**
+ * Comma-separated Zendesk tables (FastCSV, UTF-8, BOM tolerated, header row first). Header names are matched
+ * trimmed and case-insensitively against the spec's dotted paths; a column whose name is the parent of wanted
+ * paths ({@code user_fields}, {@code custom_fields}, {@code via}) is read as JSON text. Columns the spec does
+ * not want are never looked at.
+ */
+final class CsvRecordSource implements RecordSource {
+    /** Per column: the slot it fills, or -1. */
+    private final int[] slotOfColumn;
+    /** Per column: the spec node its JSON text is captured under, or null. */
+    private final FieldSpec.Node[] jsonNodeOfColumn;
+    private final String[] header;
+    private final CsvReader<CsvRecord> reader;
+    private final CloseableIterator<CsvRecord> records;
+    private final SourceRecord record;
+    private final ReadContext context;
+    private long lastLine = 1;
+
+    private CsvRecordSource(CsvReader<CsvRecord> reader, CloseableIterator<CsvRecord> records, String[] header,
+            FieldSpec spec, ReadContext context) {
+        this.reader = reader;
+        this.records = records;
+        this.header = header;
+        this.context = context;
+        this.record = new SourceRecord(spec);
+        this.slotOfColumn = new int[header.length];
+        this.jsonNodeOfColumn = new FieldSpec.Node[header.length];
+        for (int i = 0; i < header.length; i++) {
+            FieldSpec.Node node = header[i].isEmpty() ? null : spec.find(header[i]);
+            slotOfColumn[i] = node == null ? -1 : node.slot;
+            if (node != null && node.hasStructure()) {
+                jsonNodeOfColumn[i] = node;
+            }
+        }
+    }
+
+    static CsvRecordSource open(InputStream in, ReadContext context, FieldSpec spec, List<List<String>> required)
+            throws IOException, MalformedDropException {
+        CsvReader<CsvRecord> reader = CsvReader.builder()
+                .detectBomHeader(true)
+                .skipEmptyLines(true)
+                // Rows with too few or too many cells are rejected one by one below, not by failing the file.
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                // An unclosed quote swallows the rest of the file into one cell: the file is not valid CSV.
+                .allowUnclosedQuote(false)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
+        boolean opened = false;
+        try {
+            CloseableIterator<CsvRecord> records = reader.iterator();
+            if (!hasNext(records, context, 1)) {
+                throw context.malformed(1, "", "empty file: expected a header row");
+            }
+            CsvRecord headerRecord = records.next();
+            String[] header = new String[headerRecord.getFieldCount()];
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < header.length; i++) {
+                header[i] = headerRecord.getField(i).strip().toLowerCase(Locale.ROOT);
+                if (!header[i].isEmpty() && !seen.add(header[i])) {
+                    throw context.malformed(headerRecord.getStartingLineNumber(), header[i],
+                            "column appears twice in the header");
+                }
+            }
+            List<String> missing = RecordSources.firstMissing(required, seen::contains);
+            if (missing != null) {
+                throw context.malformed(headerRecord.getStartingLineNumber(), missing.get(0),
+                        "required column missing from the header (expected one of " + missing + ")");
+            }
+            CsvRecordSource source = new CsvRecordSource(reader, records, header, spec, context);
+            opened = true;
+            return source;
+        } finally {
+            if (!opened) {
+                reader.close();
+            }
+        }
+    }
+
+    @Override
+    public SourceRecord next() throws IOException, MalformedDropException {
+        if (!hasNext(records, context, lastLine + 1)) {
+            return null;
+        }
+        CsvRecord row = records.next();
+        lastLine = row.getStartingLineNumber();
+        record.reset(lastLine);
+        int cells = row.getFieldCount();
+        if (cells != header.length) {
+            record.reportProblem("", "expected " + header.length + " cells as in the header, found " + cells);
+            return record;
+        }
+        for (int i = 0; i < cells; i++) {
+            if (slotOfColumn[i] >= 0) {
+                record.set(slotOfColumn[i], row.getField(i).strip());
+            } else if (jsonNodeOfColumn[i] != null) {
+                JsonCapture.captureText(row.getField(i), header[i], jsonNodeOfColumn[i], record);
+            }
+        }
+        return record;
+    }
+
+    /** FastCSV reports broken quoting as an unchecked exception from the iterator; it makes the file malformed. */
+    private static boolean hasNext(CloseableIterator<CsvRecord> records, ReadContext context, long line)
+            throws IOException, MalformedDropException {
+        try {
+            return records.hasNext();
+        } catch (CsvParseException e) {
+            throw context.malformed(line, "", "not valid CSV: " + JsonCapture.firstLine(e.getMessage()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

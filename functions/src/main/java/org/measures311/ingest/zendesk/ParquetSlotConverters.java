@@ -1,0 +1,121 @@
+package org.measures311.ingest.zendesk;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * parquet-java converters that write each projected column straight into its record slot as text, the same
+ * form the CSV and JSON sources produce, so the table readers parse one representation. Timestamps (INT64
+ * with a TIMESTAMP annotation, legacy INT96) become ISO instants; DATE becomes an ISO date.
+ */
+final class ParquetSlotConverters {
+    private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
+
+    private ParquetSlotConverters() {
+    }
+
+    static GroupConverter forGroup(GroupType group, String prefix, FieldSpec spec, SourceRecord record) {
+        Converter[] converters = new Converter[group.getFieldCount()];
+        for (int i = 0; i < converters.length; i++) {
+            Type field = group.getType(i);
+            String path = prefix + field.getName();
+            converters[i] = field.isPrimitive()
+                    ? forPrimitive(field.asPrimitiveType(), path, spec.find(path), record)
+                    : forGroup(field.asGroupType(), path + ".", spec, record);
+        }
+        return new GroupConverter() {
+            @Override
+            public Converter getConverter(int fieldIndex) {
+                return converters[fieldIndex];
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+    }
+
+    private static PrimitiveConverter forPrimitive(PrimitiveType type, String path, FieldSpec.Node node, SourceRecord record) {
+        if (node.slot < 0) {
+            // A string column holding a structure as JSON text (e.g. custom_fields).
+            return new PrimitiveConverter() {
+                @Override
+                public void addBinary(Binary value) {
+                    JsonCapture.captureText(value.toStringUsingUTF8(), path, node, record);
+                }
+            };
+        }
+        int slot = node.slot;
+        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        return new PrimitiveConverter() {
+            @Override
+            public void addBinary(Binary value) {
+                if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT96) {
+                    record.set(slot, int96ToInstant(value).toString());
+                } else {
+                    record.set(slot, value.toStringUsingUTF8());
+                }
+            }
+
+            @Override
+            public void addBoolean(boolean value) {
+                record.set(slot, value ? "true" : "false");
+            }
+
+            @Override
+            public void addInt(int value) {
+                record.set(slot, logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+                        ? LocalDate.ofEpochDay(value).toString()
+                        : Integer.toString(value));
+            }
+
+            @Override
+            public void addLong(long value) {
+                record.set(slot, logical instanceof TimestampLogicalTypeAnnotation ts
+                        ? timestampToInstant(value, ts.getUnit()).toString()
+                        : Long.toString(value));
+            }
+
+            @Override
+            public void addDouble(double value) {
+                record.set(slot, Double.toString(value));
+            }
+
+            @Override
+            public void addFloat(float value) {
+                record.set(slot, Float.toString(value));
+            }
+        };
+    }
+
+    static Instant timestampToInstant(long value, LogicalTypeAnnotation.TimeUnit unit) {
+        return switch (unit) {
+            case MILLIS -> Instant.ofEpochMilli(value);
+            case MICROS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+            case NANOS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
+        };
+    }
+
+    /** Legacy Impala/Spark timestamps: 8 bytes nanos of day then 4 bytes Julian day, little-endian. */
+    static Instant int96ToInstant(Binary value) {
+        ByteBuffer bytes = value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        long nanosOfDay = bytes.getLong();
+        long julianDay = bytes.getInt();
+        return Instant.ofEpochSecond((julianDay - JULIAN_DAY_OF_EPOCH) * 86_400L).plusNanos(nanosOfDay);
+    }
+}

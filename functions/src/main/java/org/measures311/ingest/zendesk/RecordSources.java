@@ -1,0 +1,40 @@
+package org.measures311.ingest.zendesk;
+
+import java.io.IOException;
+import java.util.List;
+import org.measures311.ingest.DropContent;
+import org.measures311.ingest.MalformedDropException;
+import org.measures311.ingest.ReadContext;
+
+/** Opens the right {@link RecordSource} for a drop's format. */
+public final class RecordSources {
+    private RecordSources() {
+    }
+
+    /**
+     * @param required groups of alternative column names; a file with a header or schema (CSV, Parquet) must
+     *        hold at least one name of every group, else it is malformed. JSON has no header: a record missing a
+     *        required value is rejected by the table reader instead.
+     */
+    public static RecordSource open(DropContent content, ReadContext context, FieldSpec spec, List<List<String>> required)
+            throws IOException, MalformedDropException {
+        return switch (context.format()) {
+            case DELIMITED -> CsvRecordSource.open(content.open(), context, spec, required);
+            case JSON_LINES -> new JsonRecordSource(content.open(), context, spec, false);
+            case JSON_ARRAY -> new JsonRecordSource(content.open(), context, spec, true);
+            case PARQUET -> ParquetRecordSource.open(content.localFile(), context, spec, required);
+            case UNKNOWN -> throw context.malformed(0, "", "not a format Zendesk tables are read from "
+                    + "(expected .csv, .jsonl, .json or .parquet, optionally .gz)");
+        };
+    }
+
+    /** The first required group none of whose names {@code present} accepts, or null when all are there. */
+    static List<String> firstMissing(List<List<String>> required, java.util.function.Predicate<String> present) {
+        for (List<String> group : required) {
+            if (group.stream().noneMatch(present)) {
+                return group;
+            }
+        }
+        return null;
+    }
+}

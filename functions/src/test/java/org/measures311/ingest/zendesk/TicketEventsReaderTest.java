@@ -1,0 +1,124 @@
+package org.measures311.ingest.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.measures311.ingest.zendesk.ZendeskReading.read;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.measures311.ingest.DropFormat;
+import org.measures311.ingest.RowError;
+
+class TicketEventsReaderTest {
+    private static final long JUNE_1 = 1_748_736_000_000L;
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 86_400_000L;
+
+    private final TicketEventsReader reader = new TicketEventsReader();
+
+    private static Map<String, Object> event(long id, long ticket, long created, Long author, String type,
+            boolean isPublic, int line) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("event_id", id);
+        row.put("ticket_id", ticket);
+        row.put("created_at", created);
+        row.put("author_id", author);
+        row.put("event_type", type);
+        row.put("is_public", isPublic);
+        row.put("source_line", line);
+        return row;
+    }
+
+    @Test
+    void flattensIncrementalExportRecordsIntoTheAuditAndItsCommentChildren() throws Exception {
+        ZendeskReading.Result result = ZendeskReading.resource(reader, "ticket_events_export.jsonl", DropFormat.JSON_LINES);
+
+        long june10At16 = JUNE_1 + 9 * DAY + 16 * HOUR;
+        assertThat(result.rows()).containsExactly(
+                event(9001, 201, june10At16, 501L, "Audit", false, 1),
+                event(9002, 201, june10At16, 501L, "Comment", true, 1),
+                event(9010, 201, june10At16 + HOUR, 600L, "Audit", false, 2),
+                event(9011, 201, june10At16 + HOUR, 600L, "Comment", false, 2),
+                // updater -1 is Zendesk's system user: no human author.
+                event(9020, 202, JUNE_1 + 10 * DAY + 10 * HOUR, null, "Audit", false, 3));
+        assertThat(result.context().rowsRead()).isEqualTo(5);
+        assertThat(result.context().rowsRejected()).isZero();
+        assertThat(result.context().firstDate()).isEqualTo(LocalDate.of(2025, 6, 10));
+        assertThat(result.context().lastDate()).isEqualTo(LocalDate.of(2025, 6, 11));
+    }
+
+    @Test
+    void readsTheFlatTableFormFromCsv() throws Exception {
+        String csv = """
+                id,ticket_id,created_at,author_id,event_type,public,body
+                1,101,2025-06-01T08:00:00Z,501,Comment,yes,"Body mentioning alex.sample@example.com"
+                2,101,2025-06-01T09:00:00Z,,Status,0,
+                3,102,2025-06-02T07:00:00Z,abc,Comment,true,
+                4,,2025-06-02T07:00:00Z,501,Comment,true,
+                """;
+        ZendeskReading.Result result = read(reader, csv, DropFormat.DELIMITED);
+
+        assertThat(result.rows()).containsExactly(
+                event(1, 101, JUNE_1 + 8 * HOUR, 501L, "Comment", true, 2),
+                event(2, 101, JUNE_1 + 9 * HOUR, null, "Status", false, 3));
+        assertThat(result.context().errors()).containsExactly(
+                new RowError("drop.delimited", 4, "author_id", "id is not a positive integer"),
+                new RowError("drop.delimited", 5, "ticket_id", "required id is missing"));
+    }
+
+    @Test
+    void acceptsAuthorAndTypeAliasesInAJsonArray() throws Exception {
+        String json = """
+                [{"id":4,"ticket_id":103,"created_at":"2025-06-03T12:00:00Z","user_id":502,"type":"Comment","public":1},
+                 {"id":5,"ticket_id":103,"created_at":"2025-06-03T13:00:00Z","updater_id":503,"type":"Comment","public":"no"}]
+                """;
+        ZendeskReading.Result result = read(reader, json, DropFormat.JSON_ARRAY);
+
+        assertThat(result.rows()).containsExactly(
+                event(4, 103, JUNE_1 + 2 * DAY + 12 * HOUR, 502L, "Comment", true, 1),
+                event(5, 103, JUNE_1 + 2 * DAY + 13 * HOUR, 503L, "Comment", false, 2));
+    }
+
+    @Test
+    void rejectsTheCommentsOfARejectedExportRecordWithIt() throws Exception {
+        String jsonl = """
+                {"id":1,"ticket_id":7,"created_at":"yesterday","updater_id":5,"child_events":[{"id":2,"type":"Comment","author_id":5,"public":true},{"id":3,"type":"Change"}]}
+                """;
+        ZendeskReading.Result result = read(reader, jsonl, DropFormat.JSON_LINES);
+
+        assertThat(result.rows()).isEmpty();
+        assertThat(result.context().rowsRead()).isEqualTo(2);
+        assertThat(result.context().rowsRejected()).isEqualTo(2);
+        assertThat(result.context().errors()).first().isEqualTo(
+                new RowError("drop.jsonl", 1, "created_at", "not an ISO 8601 timestamp or Unix seconds"));
+    }
+
+    @Test
+    void readsParquetEvents(@TempDir Path dir) throws Exception {
+        String schema = """
+                message event {
+                  required int64 id;
+                  required int64 ticket_id;
+                  required binary created_at (STRING);
+                  optional int64 author_id;
+                  optional binary event_type (STRING);
+                  optional boolean public;
+                  optional binary body (STRING);
+                }""";
+        Path file = ParquetTestFiles.write(dir, "events.parquet", schema, CompressionCodecName.SNAPPY, List.of(
+                Map.of("id", 11L, "ticket_id", 301L, "created_at", "1748736000", "author_id", 501L,
+                        "event_type", "Comment", "public", true, "body", "secret body"),
+                Map.of("id", 12L, "ticket_id", 301L, "created_at", "2025-06-01T01:00:00Z", "public", false)));
+
+        ZendeskReading.Result result = ZendeskReading.readFile(reader, file, DropFormat.PARQUET, ZendeskReading.settings());
+
+        assertThat(result.rows()).containsExactly(
+                event(11, 301, JUNE_1, 501L, "Comment", true, 1),
+                event(12, 301, JUNE_1 + HOUR, null, null, false, 2));
+    }
+}

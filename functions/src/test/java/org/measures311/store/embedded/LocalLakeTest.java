@@ -1,0 +1,62 @@
+package org.measures311.store.embedded;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.measures311.store.Lake;
+import org.measures311.store.LakeContract;
+import org.measures311.store.LakeFile;
+
+class LocalLakeTest extends LakeContract {
+
+    @TempDir
+    Path folder;
+
+    @Override
+    protected Lake newLake() {
+        return new LocalLake(folder.resolve("lake"));
+    }
+
+    @Test
+    void leftoverTemporaryAndLockFilesAreNotPartOfTheLake() throws IOException {
+        lake.write("avaya/day.csv", "whole".getBytes(UTF_8));
+        // What a kill during a write leaves: a half-written temporary file beside the target, never the target.
+        Files.writeString(folder.resolve("lake/avaya/.~m311-0000.tmp"), "who");
+
+        assertThat(lake.list("")).extracting(LakeFile::path).containsExactly("avaya/day.csv");
+        assertThat(new String(lake.readAll("avaya/day.csv"), UTF_8)).isEqualTo("whole");
+        assertThatThrownBy(() -> lake.write("avaya/.~m311.lock", new byte[] {1})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void landedAtIsTheModificationTime() throws IOException {
+        lake.write("a.csv", new byte[] {1});
+        LakeFile file = lake.stat("a.csv").orElseThrow();
+        assertThat(file.landedAt()).isEqualTo(Files.getLastModifiedTime(folder.resolve("lake/a.csv")).toInstant());
+    }
+
+    @Test
+    void twoLakesOnOneFolderShareTheConditionalWriteLock() throws Exception {
+        Lake other = new LocalLake(folder.resolve("lake"));
+        var outcomes = race(8, i -> (i % 2 == 0 ? lake : other).writeIfAbsent("claims/x", new byte[] {(byte) i}));
+        assertThat(outcomes).containsOnlyOnce(true);
+        String etag = other.stat("claims/x").orElseThrow().etag();
+        assertThat(lake.replaceIfMatch("claims/x", new byte[] {9}, Optional.of(etag))).isTrue();
+        assertThat(other.replaceIfMatch("claims/x", new byte[] {8}, Optional.of(etag))).isFalse();
+    }
+
+    @Test
+    void aFileCopiedInByHandIsListedAndReadable() throws IOException {
+        Files.createDirectories(folder.resolve("lake/zendesk/users"));
+        Files.writeString(folder.resolve("lake/zendesk/users/u.jsonl"), "{}\n");
+        assertThat(lake.list("zendesk/")).extracting(LakeFile::path, LakeFile::size)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("zendesk/users/u.jsonl", 3L));
+    }
+}
