@@ -15,6 +15,10 @@ END
 CREATE OR REPLACE TEMP MACRO half_up_e4(num, den, scale) AS
     (CAST(num AS HUGEINT) * scale * 20000 + den) // (2 * CAST(den AS HUGEINT))
 ;
+-- Half-up (ties away from zero) to 4 places of a signed num / den x scale, den positive.
+CREATE OR REPLACE TEMP MACRO half_up_e4_signed(num, den, scale) AS
+    sign(num) * ((abs(CAST(num AS HUGEINT)) * scale * 20000 + den) // (2 * CAST(den AS HUGEINT)))
+;
 CREATE OR REPLACE TEMP TABLE grains AS SELECT * FROM (VALUES ('day'), ('month'), ('year'), ('fiscal_year')) g(grain)
 ;
 -- Phone: current state per (date, skill key) = the row of the latest-landed file, last row within it; only
@@ -79,6 +83,30 @@ SELECT grain, period, channel, handled FROM handled_periods WHERE channel IN ('e
 CREATE OR REPLACE TEMP TABLE contacts_total AS
 SELECT grain, period, sum(n) AS total FROM contacts GROUP BY ALL
 ;
+-- The computed range: every local date the data touches (CMS row dates, ticket and event created_at dates);
+-- every period of a grain overlapping it is computed, including periods with no data of their own (growth).
+CREATE OR REPLACE TEMP TABLE data_range AS
+WITH dates AS (
+    SELECT date AS d FROM phone_skill_days
+    UNION ALL SELECT CAST(timezone('${zone}', created_at) AS DATE) FROM tickets
+    UNION ALL SELECT CAST(timezone('${zone}', created_at) AS DATE) FROM ticket_events
+)
+SELECT min(d) AS first_day, max(d) AS last_day FROM dates
+;
+-- Growth: each month, year and fiscal year overlapping the range against the same period one year earlier.
+CREATE OR REPLACE TEMP TABLE growth AS
+WITH periods AS (
+    SELECT DISTINCT g.grain, period_label(g.grain, CAST(d AS DATE)) AS period,
+           period_label(g.grain, CAST(d - INTERVAL 1 YEAR AS DATE)) AS earlier
+    FROM data_range, generate_series(first_day, last_day, INTERVAL 1 DAY) s(d), grains g
+    WHERE g.grain <> 'day'
+)
+SELECT p.grain, p.period, coalesce(t.total, 0) AS this_total, e.total AS earlier_total
+FROM periods p
+JOIN contacts_total e ON e.grain = p.grain AND e.period = p.earlier
+LEFT JOIN contacts_total t ON t.grain = p.grain AND t.period = p.period
+WHERE e.total <> 0
+;
 WITH rows AS (
     SELECT 'contacts_handled' AS measure, grain, period, member, n AS numerator, NULL::HUGEINT AS denominator, n * 10000 AS value_e4
     FROM contacts WHERE n <> 0
@@ -87,6 +115,10 @@ WITH rows AS (
     UNION ALL
     SELECT 'channel_mix', c.grain, c.period, c.member, c.n, t.total, half_up_e4(c.n, t.total, 100)
     FROM contacts c JOIN contacts_total t USING (grain, period) WHERE c.n <> 0 AND t.total <> 0
+    UNION ALL
+    SELECT 'contacts_handled_growth', grain, period, '', this_total, earlier_total,
+           half_up_e4_signed(this_total - earlier_total, earlier_total, 100)
+    FROM growth
     UNION ALL
     SELECT 'acd_calls', grain, period, '', acd, NULL, acd * 10000 FROM phone_periods WHERE acd <> 0
     UNION ALL
