@@ -1,0 +1,75 @@
+package org.measures311.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a new JVM on this process's class path and waits for the line it reports its result on. */
+final class ChildJvm {
+    record Outcome(int exitCode, String resultLine, long wallNanos, String errorTail) {
+        boolean passed() {
+            return exitCode == 0 && resultLine != null;
+        }
+    }
+
+    private ChildJvm() {
+    }
+
+    /**
+     * Runs {@code mainClass} with the given JVM options and arguments; the result line is the first stdout line
+     * starting with {@code resultPrefix}, and the wall time runs from process start to that line.
+     */
+    static Outcome run(List<String> jvmOptions, String mainClass, List<String> args, String resultPrefix)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        Path errors = Files.createTempFile("bench-child-", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+            long started = System.nanoTime();
+            Process process = builder.start();
+            String result = null;
+            long at = 0;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (result == null && line.startsWith(resultPrefix)) {
+                        at = System.nanoTime();
+                        result = line;
+                    }
+                }
+            }
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException("child JVM " + mainClass + " did not finish in 10 minutes");
+            }
+            List<String> err = Files.readAllLines(errors);
+            String tail = String.join("\n", err.subList(Math.max(0, err.size() - 15), err.size()));
+            return new Outcome(process.exitValue(), result, result == null ? 0 : at - started, tail);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    /** The value of {@code key=} in a result line, e.g. value("probe ok rows=5 millis=9", "rows") = "5". */
+    static String value(String line, String key) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        throw new IllegalArgumentException("no " + key + " in: " + line);
+    }
+}
