@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.measures311.app.Application;
 import org.measures311.local.LocalHttpServer;
 
@@ -20,7 +21,8 @@ import org.measures311.local.LocalHttpServer;
  * first so the figures are of a warm server, as a deployed instance serves Power BI's refreshes.
  */
 final class ApiLoad {
-    record Result(int clients, int requests, int failures, double p50Millis, double p99Millis, double requestsPerSecond) {
+    record Result(int clients, int requests, int failures, String firstFailure, double p50Millis, double p99Millis,
+                  double requestsPerSecond) {
     }
 
     private ApiLoad() {
@@ -39,18 +41,19 @@ final class ApiLoad {
             Round measured = round(client, uris, clients, requestsPerClient);
             double seconds = (System.nanoTime() - started) / 1e9;
             long[] all = measured.latencies.stream().flatMapToLong(java.util.Arrays::stream).filter(l -> l > 0).toArray();
-            return new Result(clients, all.length, measured.failures.get(), Stats.percentile(all, 50) / 1e6,
+            return new Result(clients, all.length, measured.failures.get(), measured.firstFailure.get(), Stats.percentile(all, 50) / 1e6,
                     Stats.percentile(all, 99) / 1e6, all.length / seconds);
         }
     }
 
-    private record Round(List<long[]> latencies, AtomicInteger failures) {
+    private record Round(List<long[]> latencies, AtomicInteger failures, AtomicReference<String> firstFailure) {
     }
 
     private static Round round(HttpClient client, List<URI> uris, int clients, int requestsPerClient)
             throws InterruptedException {
         List<long[]> latencies = new ArrayList<>();
         AtomicInteger failures = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             long[] mine = new long[requestsPerClient];
@@ -68,9 +71,12 @@ final class ApiLoad {
                                 mine[i] = System.nanoTime() - t0;
                             } else {
                                 failures.incrementAndGet();
+                                firstFailure.compareAndSet(null, "HTTP " + response.statusCode() + " "
+                                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
                             }
                         } catch (IOException e) {
                             failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, e.toString());
                         }
                     }
                 } catch (InterruptedException e) {
@@ -83,6 +89,6 @@ final class ApiLoad {
             t.start();
         }
         done.await();
-        return new Round(latencies, failures);
+        return new Round(latencies, failures, firstFailure);
     }
 }
