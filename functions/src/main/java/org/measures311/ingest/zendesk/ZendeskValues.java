@@ -48,6 +48,10 @@ public final class ZendeskValues {
         if (isUnsignedDecimal(s)) {
             return unixSecondsToMillis(s);
         }
+        long fast = IsoTimestamps.epochMillis(s);
+        if (fast != IsoTimestamps.NOT_FAST) {
+            return fast;
+        }
         try {
             TemporalAccessor parsed = ISO_TIMESTAMP.parse(s);
             ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
