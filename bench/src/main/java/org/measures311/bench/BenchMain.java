@@ -156,7 +156,7 @@ public final class BenchMain {
         table.add("local API GET /measures/{id}/values, " + r.clients() + " clients, loopback",
                 String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %.0f req/s answered 200; %d of %d refused (%s)",
                         r.p50Millis(), r.p99Millis(), r.requestsPerSecond(), r.failures(), r.failures() + r.requests(),
-                        r.firstFailure() == null ? "none" : r.firstFailure().replaceAll("\\s.*", "")),
+                        r.firstFailure() == null ? "none" : r.firstFailure().replaceAll("(?s)^(\\S+ \\S+).*", "$1")),
                 "", "", "p99 <= 20 ms", ResultTable.met(r.p99Millis() <= 20 && r.failures() == 0));
     }
 
