@@ -84,11 +84,7 @@ public final class Main {
     }
 
     private int runOnce(CommandLine cl, Settings settings) throws Exception {
-        Path landing = Path.of(cl.required("landing"));
-        if (!Files.isDirectory(landing)) {
-            err.println("Landing folder " + landing.toAbsolutePath() + " does not exist (or is not a folder).");
-            return EXIT_USAGE;
-        }
+        Path landing = landingFolder(Path.of(cl.required("landing")));
         Path state = cl.path("state", ".measures311");
         try (Application app = new Application(settings, StoreFactory.embedded(landing, state), Clock.systemUTC())) {
             ingestAll(app);
@@ -117,11 +113,7 @@ public final class Main {
     }
 
     private int serve(CommandLine cl, Settings settings) throws Exception {
-        Path landing = cl.path("landing", "samples/landing");
-        if (!Files.isDirectory(landing)) {
-            err.println("Landing folder " + landing.toAbsolutePath() + " does not exist (or is not a folder).");
-            return EXIT_USAGE;
-        }
+        Path landing = landingFolder(cl.path("landing", "samples/landing"));
         Path state = cl.path("state", ".measures311");
         try (Application app = new Application(settings, StoreFactory.embedded(landing, state), Clock.systemUTC())) {
             ingestAll(app);
@@ -192,6 +184,14 @@ public final class Main {
             }
         }
         return count;
+    }
+
+    private static Path landingFolder(Path landing) {
+        if (!Files.isDirectory(landing)) {
+            throw new CommandLine.UsageException("Landing folder " + landing.toAbsolutePath()
+                    + " does not exist (or is not a folder).");
+        }
+        return landing;
     }
 
     private static void removeHook(Thread hook) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,14 +29,7 @@ class FunctionRoutesIT {
 
     @BeforeAll
     void landAndCompute() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put(Settings.STORAGE_CONNECTION, Emulators.azuriteConnectionString());
-        env.put(Settings.LANDING_CONTAINER, Emulators.uniqueName("landing"));
-        env.put(Settings.CURATED_CONTAINER, Emulators.uniqueName("curated"));
-        env.put(Settings.QUARANTINE_CONTAINER, Emulators.uniqueName("quarantine"));
-        env.put(Settings.COSMOS_ENDPOINT, Emulators.cosmosEndpoint());
-        env.put(Settings.COSMOS_KEY, Emulators.cosmosKey());
-        env.put(Settings.COSMOS_DATABASE, Emulators.uniqueName("routes"));
+        Map<String, String> env = Emulators.appSettings("routes");
         FunctionApp.useEnvironment(() -> env);
         BlobContainerClient landing = new BlobServiceClientBuilder().connectionString(Emulators.azuriteConnectionString())
                 .buildClient().createBlobContainerIfNotExists(env.get(Settings.LANDING_CONTAINER));
