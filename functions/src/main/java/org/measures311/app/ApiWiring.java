@@ -13,6 +13,7 @@ import org.measures311.api.HealthProbe;
 import org.measures311.api.MeasuresApi;
 import org.measures311.api.RecomputeAction;
 import org.measures311.ingest.LedgerEntry;
+import org.measures311.measures.Grain;
 import org.measures311.measures.RecomputeSummary;
 
 /** Connects the API's ports to the stores and services of an {@link Application}. */
@@ -41,7 +42,11 @@ final class ApiWiring {
             LocalDate to = toExclusive.minusDays(1);
             try {
                 RecomputeSummary s = app.recompute().recompute(from, to);
-                return new RecomputeAction.RecomputeResult(s.from(), s.to(), s.rowsComputed(), s.rowsWritten() + s.rowsDeleted());
+                int periods = 0;
+                for (Grain grain : Grain.values()) {
+                    periods += app.calendar().periodsCovering(grain, s.from(), s.to()).size();
+                }
+                return new RecomputeAction.RecomputeResult(s.from(), s.to(), periods, s.rowsWritten() + s.rowsDeleted());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

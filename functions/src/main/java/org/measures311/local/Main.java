@@ -48,10 +48,7 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLibraries();
-        int code = new Main(System.out, System.err, System.getenv()).run(List.of(args));
-        if (code != 0 || !"serve".equals(args.length > 0 ? args[0] : "")) {
-            System.exit(code);
-        }
+        System.exit(new Main(System.out, System.err, System.getenv()).run(List.of(args)));
     }
 
     int run(List<String> args) {
@@ -87,11 +84,7 @@ public final class Main {
     }
 
     private int runOnce(CommandLine cl, Settings settings) throws Exception {
-        Path landing = Path.of(cl.required("landing"));
-        if (!Files.isDirectory(landing)) {
-            err.println("Landing folder " + landing.toAbsolutePath() + " does not exist (or is not a folder).");
-            return EXIT_USAGE;
-        }
+        Path landing = landingFolder(Path.of(cl.required("landing")));
         Path state = cl.path("state", ".measures311");
         try (Application app = new Application(settings, StoreFactory.embedded(landing, state), Clock.systemUTC())) {
             ingestAll(app);
@@ -120,21 +113,32 @@ public final class Main {
     }
 
     private int serve(CommandLine cl, Settings settings) throws Exception {
-        Path landing = cl.path("landing", "samples/landing");
-        if (!Files.isDirectory(landing)) {
-            err.println("Landing folder " + landing.toAbsolutePath() + " does not exist (or is not a folder).");
-            return EXIT_USAGE;
-        }
+        Path landing = landingFolder(cl.path("landing", "samples/landing"));
         Path state = cl.path("state", ".measures311");
-        Application app = new Application(settings, StoreFactory.embedded(landing, state), Clock.systemUTC());
-        ingestAll(app);
-        out.println(app.recompute().recomputeAll().describe());
-        LocalService service = LocalService.start(app, cl.option("bind").orElse("127.0.0.1"), cl.integer("port", 7071), out);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            app.close();
-        }, "measures311-shutdown"));
-        service.watchLanding(this::ingestAll);
+        try (Application app = new Application(settings, StoreFactory.embedded(landing, state), Clock.systemUTC())) {
+            ingestAll(app);
+            out.println(app.recompute().recomputeAll().describe());
+            try (LocalService service = LocalService.start(app, cl.option("bind").orElse("127.0.0.1"),
+                    cl.integer("port", 7071), out)) {
+                // Ctrl-C: stop polling, then let try-with-resources close the server and the stores cleanly.
+                Thread serving = Thread.currentThread();
+                Thread hook = new Thread(() -> {
+                    serving.interrupt();
+                    try {
+                        serving.join(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "measures311-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    service.watchLanding(this::ingestAll);
+                } finally {
+                    removeHook(hook);
+                }
+            }
+        }
+        out.println("measures311 stopped.");
         return 0;
     }
 
@@ -180,6 +184,22 @@ public final class Main {
             }
         }
         return count;
+    }
+
+    private static Path landingFolder(Path landing) {
+        if (!Files.isDirectory(landing)) {
+            throw new CommandLine.UsageException("Landing folder " + landing.toAbsolutePath()
+                    + " does not exist (or is not a folder).");
+        }
+        return landing;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already running the hook: nothing to remove.
+        }
     }
 
     private static LocalDate date(CommandLine cl, String name) {

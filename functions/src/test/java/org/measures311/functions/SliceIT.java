@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,14 +47,7 @@ class SliceIT {
 
     @BeforeEach
     void pointTheFunctionAppAtTheEmulators() {
-        Map<String, String> env = new HashMap<>();
-        env.put(Settings.STORAGE_CONNECTION, Emulators.azuriteConnectionString());
-        env.put(Settings.LANDING_CONTAINER, Emulators.uniqueName("landing"));
-        env.put(Settings.CURATED_CONTAINER, Emulators.uniqueName("curated"));
-        env.put(Settings.QUARANTINE_CONTAINER, Emulators.uniqueName("quarantine"));
-        env.put(Settings.COSMOS_ENDPOINT, Emulators.cosmosEndpoint());
-        env.put(Settings.COSMOS_KEY, Emulators.cosmosKey());
-        env.put(Settings.COSMOS_DATABASE, Emulators.uniqueName("slice"));
+        Map<String, String> env = Emulators.appSettings("slice");
         FunctionApp.useEnvironment(() -> env);
         BlobServiceClient service = new BlobServiceClientBuilder()
                 .connectionString(Emulators.azuriteConnectionString()).buildClient();

@@ -86,6 +86,22 @@ public final class Emulators {
         return (stem.length() > 40 ? stem.substring(0, 40) : stem) + "-" + suffix;
     }
 
+    /**
+     * App settings that point the function app at the emulators, with containers and a database of its own (so
+     * tests never see each other's data), as the Functions host would read them from the environment.
+     */
+    public static java.util.Map<String, String> appSettings(String purpose) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put(org.measures311.config.Settings.STORAGE_CONNECTION, azuriteConnectionString());
+        env.put(org.measures311.config.Settings.LANDING_CONTAINER, uniqueName(purpose + "-landing"));
+        env.put(org.measures311.config.Settings.CURATED_CONTAINER, uniqueName(purpose + "-curated"));
+        env.put(org.measures311.config.Settings.QUARANTINE_CONTAINER, uniqueName(purpose + "-quarantine"));
+        env.put(org.measures311.config.Settings.COSMOS_ENDPOINT, cosmosEndpoint());
+        env.put(org.measures311.config.Settings.COSMOS_KEY, cosmosKey());
+        env.put(org.measures311.config.Settings.COSMOS_DATABASE, uniqueName(purpose));
+        return java.util.Map.copyOf(env);
+    }
+
     /** Stops every emulator this JVM started (process trees included). Safe to call more than once. */
     public static synchronized void stopAll() {
         for (Process process : STARTED) {

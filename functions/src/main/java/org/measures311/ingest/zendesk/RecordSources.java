@@ -28,6 +28,31 @@ public final class RecordSources {
         };
     }
 
+    /** What a table reader does with each counted, structurally sound record. */
+    @FunctionalInterface
+    public interface RecordHandler {
+        void accept(SourceRecord record) throws IOException;
+    }
+
+    /**
+     * Opens the drop and hands every record to {@code handler}, after counting it as read and rejecting it when
+     * its capture found a structural problem (wrong cell count, broken JSON cell).
+     */
+    public static void forEach(DropContent content, ReadContext context, FieldSpec spec, List<List<String>> required,
+            RecordHandler handler) throws IOException, MalformedDropException {
+        try (RecordSource source = open(content, context, spec, required)) {
+            SourceRecord r;
+            while ((r = source.next()) != null) {
+                context.rowRead();
+                if (r.problem() != null) {
+                    context.rowRejected(r.number(), r.problemColumn(), r.problem());
+                } else {
+                    handler.accept(r);
+                }
+            }
+        }
+    }
+
     /** The first required group none of whose names {@code present} accepts, or null when all are there. */
     static List<String> firstMissing(List<List<String>> required, java.util.function.Predicate<String> present) {
         for (List<String> group : required) {

@@ -68,50 +68,43 @@ public final class TicketEventsReader implements DropReader {
         fields.children("child_events", childFields.build());
         ZoneId zone = context.zone();
 
-        try (RecordSource source = RecordSources.open(content, context, fields.build(), REQUIRED)) {
-            SourceRecord r;
-            while ((r = source.next()) != null) {
-                context.rowRead();
-                if (!ZendeskRows.structurallySound(r, context)) {
-                    continue;
-                }
-                long eventId = ZendeskRows.requiredId(r, context, id);
-                long ticketId = eventId == ZendeskValues.INVALID ? eventId : ZendeskRows.requiredId(r, context, ticket);
-                long createdAt = ticketId == ZendeskValues.INVALID ? ticketId : ZendeskRows.requiredTimestamp(r, context, created);
-                if (createdAt == ZendeskValues.INVALID) {
-                    skipComments(r, context, childType, childEventType);
-                    continue;
-                }
-                boolean exportRecord = r.childrenPresent();
-                long author = exportRecord
-                        ? ZendeskRows.optionalId(r, context, updaterId, authorId, userId)
-                        : ZendeskRows.optionalId(r, context, authorId, updaterId, userId);
-                if (author == ZendeskValues.INVALID) {
-                    skipComments(r, context, childType, childEventType);
-                    continue;
-                }
-                String typeText = ZendeskValues.trimmed(r.first(eventType, type));
-                boolean publicFlag = !exportRecord && ZendeskValues.flag(r.get(isPublic));
-                write(out, eventId, ticketId, createdAt, author,
-                        typeText == null && exportRecord ? "Audit" : typeText, publicFlag, r.number());
-                context.touchEpochDay(ZendeskValues.localEpochDay(createdAt, zone));
-                for (int i = 0; i < r.childCount(); i++) {
-                    SourceRecord child = r.child(i);
-                    if (!COMMENT.equalsIgnoreCase(ZendeskValues.trimmed(child.first(childType, childEventType)))) {
-                        continue;
-                    }
-                    context.rowRead();
-                    long commentId = ZendeskRows.requiredId(child, context, childId);
-                    long commentAuthor = commentId == ZendeskValues.INVALID
-                            ? commentId : ZendeskRows.optionalId(child, context, childAuthor);
-                    if (commentAuthor == ZendeskValues.INVALID) {
-                        continue;
-                    }
-                    write(out, commentId, ticketId, createdAt, commentAuthor, COMMENT,
-                            ZendeskValues.flag(child.get(childPublic)), r.number());
-                }
+        RecordSources.forEach(content, context, fields.build(), REQUIRED, r -> {
+            long eventId = ZendeskRows.requiredId(r, context, id);
+            long ticketId = eventId == ZendeskValues.INVALID ? eventId : ZendeskRows.requiredId(r, context, ticket);
+            long createdAt = ticketId == ZendeskValues.INVALID ? ticketId : ZendeskRows.requiredTimestamp(r, context, created);
+            if (createdAt == ZendeskValues.INVALID) {
+                skipComments(r, context, childType, childEventType);
+                return;
             }
-        }
+            boolean exportRecord = r.childrenPresent();
+            long author = exportRecord
+                    ? ZendeskRows.optionalId(r, context, updaterId, authorId, userId)
+                    : ZendeskRows.optionalId(r, context, authorId, updaterId, userId);
+            if (author == ZendeskValues.INVALID) {
+                skipComments(r, context, childType, childEventType);
+                return;
+            }
+            String typeText = ZendeskValues.trimmed(r.first(eventType, type));
+            boolean publicFlag = !exportRecord && ZendeskValues.flag(r.get(isPublic));
+            write(out, eventId, ticketId, createdAt, author,
+                    typeText == null && exportRecord ? "Audit" : typeText, publicFlag, r.number());
+            context.touchEpochDay(ZendeskValues.localEpochDay(createdAt, zone));
+            for (int i = 0; i < r.childCount(); i++) {
+                SourceRecord child = r.child(i);
+                if (!COMMENT.equalsIgnoreCase(ZendeskValues.trimmed(child.first(childType, childEventType)))) {
+                    continue;
+                }
+                context.rowRead();
+                long commentId = ZendeskRows.requiredId(child, context, childId);
+                long commentAuthor = commentId == ZendeskValues.INVALID
+                        ? commentId : ZendeskRows.optionalId(child, context, childAuthor);
+                if (commentAuthor == ZendeskValues.INVALID) {
+                    continue;
+                }
+                write(out, commentId, ticketId, createdAt, commentAuthor, COMMENT,
+                        ZendeskValues.flag(child.get(childPublic)), r.number());
+            }
+        });
     }
 
     /** Comment children of a rejected export record are rejected with it (counted, not located again). */

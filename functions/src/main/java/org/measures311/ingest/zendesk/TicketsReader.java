@@ -61,40 +61,33 @@ public final class TicketsReader implements DropReader {
                 .map(fieldId -> fields.keyedEntry("custom_fields", "id", "value", fieldId.strip())).orElse(categoryFlat);
         ZoneId zone = context.zone();
 
-        try (RecordSource source = RecordSources.open(content, context, fields.build(), REQUIRED)) {
-            SourceRecord r;
-            while ((r = source.next()) != null) {
-                context.rowRead();
-                if (!ZendeskRows.structurallySound(r, context)) {
-                    continue;
-                }
-                long ticketId = ZendeskRows.requiredId(r, context, id);
-                if (ticketId == ZendeskValues.INVALID) {
-                    continue;
-                }
-                long createdAt = ZendeskRows.requiredTimestamp(r, context, created);
-                if (createdAt == ZendeskValues.INVALID) {
-                    continue;
-                }
-                long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated);
-                if (updatedAt == ZendeskValues.INVALID) {
-                    continue;
-                }
-                out.setLong(TICKET_ID, ticketId).setEpochMillis(CREATED_AT, createdAt);
-                if (updatedAt == ZendeskRows.NONE) {
-                    out.setNull(UPDATED_AT);
-                } else {
-                    out.setEpochMillis(UPDATED_AT, updatedAt);
-                }
-                out.setText(STATUS, ZendeskValues.code(r.get(status)))
-                        .setText(VIA_CHANNEL, ZendeskValues.code(r.first(viaFlat, viaNested)))
-                        .setText(CONTACT_TYPE, ZendeskValues.contactType(r.first(contactCustom, contactFlat)))
-                        .setText(CATEGORY, ZendeskValues.trimmed(r.first(categoryCustom, categoryFlat)))
-                        .setText(SATISFACTION, ZendeskValues.satisfaction(r.first(satisfactionFlat, satisfactionNested)))
-                        .setInt(SOURCE_LINE, ZendeskValues.sourceLine(r.number()));
-                out.endRow();
-                context.touchEpochDay(ZendeskValues.localEpochDay(createdAt, zone));
+        RecordSources.forEach(content, context, fields.build(), REQUIRED, r -> {
+            long ticketId = ZendeskRows.requiredId(r, context, id);
+            if (ticketId == ZendeskValues.INVALID) {
+                return;
             }
-        }
+            long createdAt = ZendeskRows.requiredTimestamp(r, context, created);
+            if (createdAt == ZendeskValues.INVALID) {
+                return;
+            }
+            long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated);
+            if (updatedAt == ZendeskValues.INVALID) {
+                return;
+            }
+            out.setLong(TICKET_ID, ticketId).setEpochMillis(CREATED_AT, createdAt);
+            if (updatedAt == ZendeskRows.NONE) {
+                out.setNull(UPDATED_AT);
+            } else {
+                out.setEpochMillis(UPDATED_AT, updatedAt);
+            }
+            out.setText(STATUS, ZendeskValues.code(r.get(status)))
+                    .setText(VIA_CHANNEL, ZendeskValues.code(r.first(viaFlat, viaNested)))
+                    .setText(CONTACT_TYPE, ZendeskValues.contactType(r.first(contactCustom, contactFlat)))
+                    .setText(CATEGORY, ZendeskValues.trimmed(r.first(categoryCustom, categoryFlat)))
+                    .setText(SATISFACTION, ZendeskValues.satisfaction(r.first(satisfactionFlat, satisfactionNested)))
+                    .setInt(SOURCE_LINE, ZendeskValues.sourceLine(r.number()));
+            out.endRow();
+            context.touchEpochDay(ZendeskValues.localEpochDay(createdAt, zone));
+        });
     }
 }

@@ -44,31 +44,24 @@ public final class UsersReader implements DropReader {
         int csrNested = fields.field("user_fields." + csrKey);
         int csrFlat = fields.field(csrKey);
 
-        try (RecordSource source = RecordSources.open(content, context, fields.build(), REQUIRED)) {
-            SourceRecord r;
-            while ((r = source.next()) != null) {
-                context.rowRead();
-                if (!ZendeskRows.structurallySound(r, context)) {
-                    continue;
-                }
-                long userId = ZendeskRows.requiredId(r, context, id);
-                if (userId == ZendeskValues.INVALID) {
-                    continue;
-                }
-                long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated);
-                if (updatedAt == ZendeskValues.INVALID) {
-                    continue;
-                }
-                out.setLong(USER_ID, userId).setText(ROLE, ZendeskValues.code(r.get(role)));
-                if (updatedAt == ZendeskRows.NONE) {
-                    out.setNull(UPDATED_AT);
-                } else {
-                    out.setEpochMillis(UPDATED_AT, updatedAt);
-                }
-                out.setBool(IS_CSR, ZendeskValues.flag(r.first(csrNested, csrFlat)))
-                        .setInt(SOURCE_LINE, ZendeskValues.sourceLine(r.number()));
-                out.endRow();
+        RecordSources.forEach(content, context, fields.build(), REQUIRED, r -> {
+            long userId = ZendeskRows.requiredId(r, context, id);
+            if (userId == ZendeskValues.INVALID) {
+                return;
             }
-        }
+            long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated);
+            if (updatedAt == ZendeskValues.INVALID) {
+                return;
+            }
+            out.setLong(USER_ID, userId).setText(ROLE, ZendeskValues.code(r.get(role)));
+            if (updatedAt == ZendeskRows.NONE) {
+                out.setNull(UPDATED_AT);
+            } else {
+                out.setEpochMillis(UPDATED_AT, updatedAt);
+            }
+            out.setBool(IS_CSR, ZendeskValues.flag(r.first(csrNested, csrFlat)))
+                    .setInt(SOURCE_LINE, ZendeskValues.sourceLine(r.number()));
+            out.endRow();
+        });
     }
 }

@@ -1,19 +1,11 @@
 package org.measures311.ingest.zendesk;
 
+import org.measures311.facts.FactBatchWriter;
 import org.measures311.ingest.ReadContext;
 
 /** Row validation shared by the Zendesk readers: each returns false after reporting the rejection. */
 final class ZendeskRows {
     private ZendeskRows() {
-    }
-
-    /** Rejects a record whose capture found a structural problem (wrong cell count, broken JSON cell). */
-    static boolean structurallySound(SourceRecord r, ReadContext context) {
-        if (r.problem() == null) {
-            return true;
-        }
-        context.rowRejected(r.number(), r.problemColumn(), r.problem());
-        return false;
     }
 
     /** A required id: {@link ZendeskValues#INVALID} after reporting when missing or not a positive integer. */
@@ -67,6 +59,15 @@ final class ZendeskRows {
             context.rowRejected(r.number(), r.path(slot), "not an ISO 8601 timestamp or Unix seconds");
         }
         return millis;
+    }
+
+    /** Writes an optional timestamp cell: null for {@link #NONE}. */
+    static void setOptionalTimestamp(FactBatchWriter out, int column, long epochMillis) {
+        if (epochMillis == NONE) {
+            out.setNull(column);
+        } else {
+            out.setEpochMillis(column, epochMillis);
+        }
     }
 
     /** Marks an absent optional timestamp (distinct from {@link ZendeskValues#INVALID}). */
