@@ -41,7 +41,11 @@ final class ScorecardHandler {
     }
 
     /** One line of the scorecard. */
-    record Entry(MeasureDefinition measure, MeasureRow current, MeasureRow previous, Period previousPeriod) {
+    /**
+     * {@code previousValue} is null when the previous period has no data for the measure at all. A count whose
+     * row is missing while other members of that period have rows is zero: zero counts are not stored.
+     */
+    record Entry(MeasureDefinition measure, MeasureRow current, BigDecimal previousValue, Period previousPeriod) {
         Double target() {
             return current.target() != null ? current.target() : measure.defaultTarget();
         }
@@ -100,10 +104,19 @@ final class ScorecardHandler {
                 }
                 rows.stream().filter(r -> r.periodStart().equals(latest.get()))
                         .sorted(Comparator.comparing(r -> memberOrder(m, r.member())))
-                        .forEach(r -> out.add(new Entry(m, r, previousByMember.get(r.member()), previous)));
+                        .forEach(r -> out.add(new Entry(m, r, previousValue(m, previousByMember, r.member()), previous)));
             }
         }
         return out;
+    }
+
+    private static BigDecimal previousValue(MeasureDefinition m, Map<String, MeasureRow> previousByMember, String member) {
+        MeasureRow row = previousByMember.get(member);
+        if (row != null) {
+            return row.value();
+        }
+        boolean periodHasData = !previousByMember.isEmpty();
+        return periodHasData && m.unit() == MeasureDefinition.Unit.COUNT ? BigDecimal.ZERO : null;
     }
 
     private static int memberOrder(MeasureDefinition m, String member) {
@@ -125,7 +138,7 @@ final class ScorecardHandler {
         Json.field(g, "periodEnd", c.periodEnd());
         Json.field(g, "value", c.value());
         g.writeStringField("previousPeriod", e.previousPeriod().label());
-        BigDecimal prev = e.previous() == null ? null : e.previous().value();
+        BigDecimal prev = e.previousValue();
         Json.field(g, "previousValue", prev);
         Json.field(g, "change", prev == null ? null : c.value().subtract(prev));
         Json.field(g, "changePercent", prev == null || prev.signum() == 0 ? null
