@@ -3,6 +3,7 @@ package org.measures311.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.zip.ZipException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.measures311.config.Settings;
 import org.measures311.facts.CuratedDrop;
@@ -87,7 +89,7 @@ public final class DropIngestor {
         // and the host retries the delivery.
         try (SpooledDrop spooled = SpooledDrop.spool(landing.open(file.path()), tempDir)) {
             draft.contentHash = spooled.contentHash();
-            String owner = ledger.claimContent(spooled.contentHash(), dropId);
+            String owner = ledger.claimContent(contentClaimKey(source, spooled.contentHash()), dropId);
             // A claim whose owner never reached the ledger (crashed mid-way) does not make this a duplicate: it
             // is parsed on its own. Counting cannot double either way, because compaction keys every fact (CMS
             // by date and skill, Zendesk by id), so identical content yields identical facts.
@@ -115,7 +117,10 @@ public final class DropIngestor {
                 // The spool is local, so an I/O error here is the content's fault (corrupt gzip, truncated
                 // stream), as is an unexpected reader failure: either would fail again on every retry.
                 draft.takeCounts(context);
-                String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                String what = spooled.isGzip() && (e instanceof ZipException || e instanceof EOFException)
+                        ? "not a readable gzip stream (the file starts like gzip but its data is corrupt or cut short): "
+                                + e.getMessage()
+                        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 draft.errors = List.of(new RowError(draft.file.path(), 0, "", "Could not be read: " + what));
                 LOG.log(Level.WARNING, "Drop " + draft.file.path() + " failed to parse", e);
                 return quarantine(draft, spooled, "Unreadable: " + what);
@@ -141,6 +146,15 @@ public final class DropIngestor {
         } finally {
             Files.deleteIfExists(facts);
         }
+    }
+
+    /**
+     * Content is a duplicate only of content of the same source: the same bytes under another source are read by
+     * another reader into another table (the ubiquitous empty file, or one CSV dropped in two folders), so they
+     * must be parsed on their own rather than recorded as "nothing changed".
+     */
+    static String contentClaimKey(SourceKind source, String contentHash) {
+        return DropIds.sha256Hex((source.code() + "\n" + contentHash).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private boolean exceedsErrorThreshold(ReadContext context) {
