@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.measures311.app.Application;
 import org.measures311.ingest.DropStatus;
 import org.measures311.ingest.LedgerEntry;
 import org.measures311.ingest.RowError;
@@ -61,7 +60,7 @@ class BadInputCorpusTest {
                 soft.assertThat(run.app.stores().landing().readAll(c.landingPath())).as(as + ": landing file unchanged")
                         .isEqualTo(bytes);
                 switch (entry.status()) {
-                    case QUARANTINED -> checkQuarantine(soft, as, c, entry, bytes, run);
+                    case QUARANTINED -> checkQuarantine(soft, as, c, entry, bytes, run.app);
                     case INGESTED -> soft.assertThat(run.app.stores().curated().stat(entry.curatedPath())).as(as + ": curated file")
                             .isPresent();
                     default -> soft.assertThat(entry.curatedPath()).as(as + ": nothing curated").isNull();
@@ -74,7 +73,7 @@ class BadInputCorpusTest {
         soft.assertAll();
     }
 
-    private static void checkFirstError(SoftAssertions soft, String as, CorpusCase c, List<RowError> errors) {
+    static void checkFirstError(SoftAssertions soft, String as, CorpusCase c, List<RowError> errors) {
         if (c.errorLine() == null) {
             soft.assertThat(errors).as(as + ": errors").isEmpty();
             return;
@@ -90,12 +89,12 @@ class BadInputCorpusTest {
         soft.assertThat(first.message()).as(as + ": error message").containsIgnoringCase(c.errorContains());
     }
 
-    private static void checkQuarantine(SoftAssertions soft, String as, CorpusCase c, LedgerEntry entry, byte[] bytes,
-                                        EmbeddedRun run) throws Exception {
+    static void checkQuarantine(SoftAssertions soft, String as, CorpusCase c, LedgerEntry entry, byte[] bytes,
+                                Application app) throws Exception {
         soft.assertThat(entry.quarantinePath()).as(as + ": quarantine path").startsWith(entry.dropId() + "/");
-        soft.assertThat(run.app.stores().quarantine().readAll(entry.quarantinePath())).as(as + ": quarantined copy")
+        soft.assertThat(app.stores().quarantine().readAll(entry.quarantinePath())).as(as + ": quarantined copy")
                 .isEqualTo(bytes);
-        JsonNode report = JSON.readTree(run.app.stores().quarantine().readAll(entry.dropId() + "/error-report.json"));
+        JsonNode report = JSON.readTree(app.stores().quarantine().readAll(entry.dropId() + "/error-report.json"));
         soft.assertThat(report.path("landingPath").asText()).as(as + ": report file").isEqualTo(c.landingPath());
         soft.assertThat(report.path("status").asText()).as(as + ": report status").isEqualTo("quarantined");
         soft.assertThat(report.path("message").asText()).as(as + ": report says why").isNotBlank();
@@ -148,9 +147,5 @@ class BadInputCorpusTest {
             LedgerEntry e = run.landAndIngest(d.landingPath(), d.bytes(), d.landedAt());
             assertThat(e.status()).as(d.landingPath() + ": " + e.message() + " " + e.errors()).isEqualTo(DropStatus.INGESTED);
         }
-    }
-
-    static List<String> lines(byte[] bytes) {
-        return new ArrayList<>(Arrays.asList(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n")));
     }
 }

@@ -80,12 +80,19 @@ record StoredState(List<String> ledger, Map<String, List<String>> curatedFacts, 
     }
 
     private static List<String> rowsOf(Application app, LedgerEntry e, BufferAllocator allocator) throws IOException {
+        return rowsOf(app, e, allocator, true);
+    }
+
+    /** A curated file's rows as text, optionally without the source line (which differs between formats). */
+    static List<String> rowsOf(Application app, LedgerEntry e, BufferAllocator allocator, boolean withSourceLine)
+            throws IOException {
         List<String> rows = new ArrayList<>();
         try (InputStream in = app.stores().curated().open(e.curatedPath())) {
             FactBatches.forEach(e.source().table(), in, allocator, batch -> {
                 for (int i = 0; i < batch.getRowCount(); i++) {
                     int row = i;
                     rows.add(batch.getFieldVectors().stream()
+                            .filter(v -> withSourceLine || !v.getName().equals("source_line"))
                             .map(v -> cell(v, row)).collect(Collectors.joining("\t")));
                 }
             });
