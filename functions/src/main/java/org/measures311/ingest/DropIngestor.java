@@ -39,6 +39,8 @@ import org.measures311.store.LedgerRepository;
  */
 public final class DropIngestor {
     private static final Logger LOG = Logger.getLogger(DropIngestor.class.getName());
+    /** Failed deliveries after which a drop is quarantined; host.json's blobs.poisonBlobThreshold is the same. */
+    public static final int POISON_THRESHOLD = 5;
 
     private final Lake landing;
     private final Lake curated;
@@ -82,6 +84,55 @@ public final class DropIngestor {
         SourceKind source = SourceKind.of(file.path());
         DropFormat format = DropFormat.ofPath(file.path());
         Draft draft = new Draft(dropId, file, source, format, started);
+        try {
+            return ingestNew(draft);
+        } catch (IOException | RuntimeException e) {
+            return countFailedDelivery(draft, e);
+        }
+    }
+
+    /**
+     * A delivery failed with an error the host retries (storage or Cosmos unreachable, a landing read cut off). The
+     * failure is counted; below {@link #POISON_THRESHOLD} failures it is rethrown so the host delivers the blob
+     * again, and at the threshold the drop is quarantined with the last error and this delivery succeeds, so the
+     * host stops retrying (instead of parking the event in the poison queue, where nobody looks).
+     */
+    private LedgerEntry countFailedDelivery(Draft draft, Exception e) throws IOException {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        int failures;
+        try {
+            failures = ledger.recordFailedDelivery(draft.dropId, what);
+        } catch (RuntimeException countingFailed) {
+            e.addSuppressed(countingFailed);
+            throw rethrow(e);
+        }
+        if (failures < POISON_THRESHOLD) {
+            LOG.log(Level.WARNING, "Delivery " + failures + " of drop " + draft.file.path() + " failed; the host retries it", e);
+            throw rethrow(e);
+        }
+        draft.errors = List.of(new RowError(draft.file.path(), 0, "",
+                "failed on each of " + failures + " deliveries; last error: " + what));
+        String message = "Quarantined after " + failures + " failed deliveries: " + what;
+        LedgerEntry entry = draft.finish(DropStatus.QUARANTINED, message);
+        try {
+            quarantine.write(draft.dropId + "/error-report.json", json.writeValueAsBytes(report(entry)));
+        } catch (IOException | RuntimeException reportFailed) {
+            LOG.log(Level.WARNING, "Could not write the error report of poison drop " + draft.file.path(), reportFailed);
+        }
+        return record(entry);
+    }
+
+    private static IOException rethrow(Exception e) {
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        return (IOException) e;
+    }
+
+    private LedgerEntry ingestNew(Draft draft) throws IOException {
+        SourceKind source = draft.source;
+        LakeFile file = draft.file;
+        String dropId = draft.dropId;
         if (source == SourceKind.UNKNOWN) {
             return record(draft.finish(DropStatus.IGNORED, "Path is not one the product reads (see docs/landing-zone.md)"));
         }
