@@ -69,6 +69,9 @@ class BadInputCorpusTest {
                 soft.assertThat(run.app.ingestor().ingest(c.landingPath())).as(as + ": delivered again").isEqualTo(entry);
             }
             soft.assertThat(run.app.ledger().list(YearMonth.of(2000, 1))).as("one ledger entry per landing").hasSize(cases.size());
+            System.out.printf("RELIABILITY corpus: %d landings tried (%s)%n", cases.size(),
+                    run.app.ledger().list(YearMonth.of(2000, 1)).stream().collect(java.util.stream.Collectors.groupingBy(
+                            e -> e.status().code(), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
         }
         soft.assertAll();
     }
@@ -136,6 +139,8 @@ class BadInputCorpusTest {
 
             assertThat(after.measureRows()).as("measure rows with every bad file = rows without them")
                     .containsExactlyElementsOf(reference.measureRows());
+            System.out.printf("RELIABILITY corpus: %d measure rows identical with and without the bad files%n",
+                    after.measureRows().size());
             assertThat(after.curatedFacts()).as("curated facts").isEqualTo(reference.curatedFacts());
             assertThat(after.ledger()).as("the good drops' ledger entries are untouched").containsAll(before.ledger());
             before.curatedFacts().forEach((drop, rows) -> assertThat(after.curatedFacts().get(drop)).as(drop).isEqualTo(rows));

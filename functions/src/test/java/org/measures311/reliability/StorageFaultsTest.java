@@ -87,6 +87,7 @@ class StorageFaultsTest {
             // Every file that is read at all (not the ignored ones, which are never opened) failed once.
             assertThat(failed).isEqualTo(rig.landing().faultsInjected()).isGreaterThan(20);
             assertSameAsFaultFree(rig.app());
+            System.out.printf("RELIABILITY storage: %d landing reads broken off mid-file, all retried%n", failed);
         }
     }
 
@@ -98,6 +99,7 @@ class StorageFaultsTest {
             rig.app().recompute().recomputeAll();
             assertThat(failed).isEqualTo(rig.curated().faultsInjected()).isGreaterThan(10);
             assertSameAsFaultFree(rig.app());
+            System.out.printf("RELIABILITY storage: %d curated writes broken off half-way, all retried%n", failed);
         }
     }
 
@@ -110,6 +112,7 @@ class StorageFaultsTest {
             // Every drop died once just before its ledger entry: its curated file (or quarantine copy) was written.
             assertThat(failed).isEqualTo(rig.documents().kills()).isEqualTo(faultFree.state().ledger().size());
             assertSameAsFaultFree(rig.app());
+            System.out.printf("RELIABILITY storage: %d deliveries killed between facts and ledger, all retried%n", failed);
         }
     }
 
