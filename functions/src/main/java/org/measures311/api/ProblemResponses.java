@@ -13,6 +13,13 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /** Longest detail or instance echoed back: details quote what the caller sent, which may be megabytes. */
+    static final int MAX_ECHO = 500;
+
+    static String bounded(String text) {
+        return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "… (" + text.length() + " characters)";
+    }
+
     public static ApiResponse of(ApiProblem problem, String instance) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -20,9 +27,9 @@ public final class ProblemResponses {
             g.writeStringField("type", problem.type().uri());
             g.writeStringField("title", problem.type().title());
             g.writeNumberField("status", problem.type().status());
-            g.writeStringField("detail", problem.detail());
+            g.writeStringField("detail", bounded(problem.detail()));
             if (instance != null) {
-                g.writeStringField("instance", instance);
+                g.writeStringField("instance", bounded(instance));
             }
             if (problem.parameter() != null) {
                 g.writeStringField("parameter", problem.parameter());

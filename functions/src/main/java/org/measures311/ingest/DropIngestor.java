@@ -3,6 +3,7 @@ package org.measures311.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.zip.ZipException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.measures311.config.Settings;
 import org.measures311.facts.CuratedDrop;
@@ -37,6 +39,8 @@ import org.measures311.store.LedgerRepository;
  */
 public final class DropIngestor {
     private static final Logger LOG = Logger.getLogger(DropIngestor.class.getName());
+    /** Failed deliveries after which a drop is quarantined; host.json's blobs.poisonBlobThreshold is the same. */
+    public static final int POISON_THRESHOLD = 5;
 
     private final Lake landing;
     private final Lake curated;
@@ -80,6 +84,55 @@ public final class DropIngestor {
         SourceKind source = SourceKind.of(file.path());
         DropFormat format = DropFormat.ofPath(file.path());
         Draft draft = new Draft(dropId, file, source, format, started);
+        try {
+            return ingestNew(draft);
+        } catch (IOException | RuntimeException e) {
+            return countFailedDelivery(draft, e);
+        }
+    }
+
+    /**
+     * A delivery failed with an error the host retries (storage or Cosmos unreachable, a landing read cut off). The
+     * failure is counted; below {@link #POISON_THRESHOLD} failures it is rethrown so the host delivers the blob
+     * again, and at the threshold the drop is quarantined with the last error and this delivery succeeds, so the
+     * host stops retrying (instead of parking the event in the poison queue, where nobody looks).
+     */
+    private LedgerEntry countFailedDelivery(Draft draft, Exception e) throws IOException {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        int failures;
+        try {
+            failures = ledger.recordFailedDelivery(draft.dropId, what);
+        } catch (RuntimeException countingFailed) {
+            e.addSuppressed(countingFailed);
+            throw rethrow(e);
+        }
+        if (failures < POISON_THRESHOLD) {
+            LOG.log(Level.WARNING, "Delivery " + failures + " of drop " + draft.file.path() + " failed; the host retries it", e);
+            throw rethrow(e);
+        }
+        draft.errors = List.of(new RowError(draft.file.path(), 0, "",
+                "failed on each of " + failures + " deliveries; last error: " + what));
+        String message = "Quarantined after " + failures + " failed deliveries: " + what;
+        LedgerEntry entry = draft.finish(DropStatus.QUARANTINED, message);
+        try {
+            quarantine.write(draft.dropId + "/error-report.json", json.writeValueAsBytes(report(entry)));
+        } catch (IOException | RuntimeException reportFailed) {
+            LOG.log(Level.WARNING, "Could not write the error report of poison drop " + draft.file.path(), reportFailed);
+        }
+        return record(entry);
+    }
+
+    private static IOException rethrow(Exception e) {
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        return (IOException) e;
+    }
+
+    private LedgerEntry ingestNew(Draft draft) throws IOException {
+        SourceKind source = draft.source;
+        LakeFile file = draft.file;
+        String dropId = draft.dropId;
         if (source == SourceKind.UNKNOWN) {
             return record(draft.finish(DropStatus.IGNORED, "Path is not one the product reads (see docs/landing-zone.md)"));
         }
@@ -87,7 +140,7 @@ public final class DropIngestor {
         // and the host retries the delivery.
         try (SpooledDrop spooled = SpooledDrop.spool(landing.open(file.path()), tempDir)) {
             draft.contentHash = spooled.contentHash();
-            String owner = ledger.claimContent(spooled.contentHash(), dropId);
+            String owner = ledger.claimContent(contentClaimKey(source, spooled.contentHash()), dropId);
             // A claim whose owner never reached the ledger (crashed mid-way) does not make this a duplicate: it
             // is parsed on its own. Counting cannot double either way, because compaction keys every fact (CMS
             // by date and skill, Zendesk by id), so identical content yields identical facts.
@@ -115,7 +168,10 @@ public final class DropIngestor {
                 // The spool is local, so an I/O error here is the content's fault (corrupt gzip, truncated
                 // stream), as is an unexpected reader failure: either would fail again on every retry.
                 draft.takeCounts(context);
-                String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                String what = spooled.isGzip() && (e instanceof ZipException || e instanceof EOFException)
+                        ? "not a readable gzip stream (the file starts like gzip but its data is corrupt or cut short): "
+                                + e.getMessage()
+                        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 draft.errors = List.of(new RowError(draft.file.path(), 0, "", "Could not be read: " + what));
                 LOG.log(Level.WARNING, "Drop " + draft.file.path() + " failed to parse", e);
                 return quarantine(draft, spooled, "Unreadable: " + what);
@@ -141,6 +197,15 @@ public final class DropIngestor {
         } finally {
             Files.deleteIfExists(facts);
         }
+    }
+
+    /**
+     * Content is a duplicate only of content of the same source: the same bytes under another source are read by
+     * another reader into another table (the ubiquitous empty file, or one CSV dropped in two folders), so they
+     * must be parsed on their own rather than recorded as "nothing changed".
+     */
+    static String contentClaimKey(SourceKind source, String contentHash) {
+        return DropIds.sha256Hex((source.code() + "\n" + contentHash).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private boolean exceedsErrorThreshold(ReadContext context) {

@@ -25,12 +25,15 @@ import org.measures311.ingest.LedgerEntry;
  *       and before the entry itself is written, so a listed ledger never misses an entry that exists.</li>
  *   <li>{@code content~<sha256>}: which drop first claimed a content hash. Created with create-if-absent, so of
  *       two concurrent deliveries of the same bytes exactly one wins and the other becomes its duplicate.</li>
+ *   <li>{@code attempts~<dropId>}: how many deliveries of a drop failed, so a poison drop can be quarantined
+ *       instead of retried for ever.</li>
  * </ul>
  */
 public final class LedgerRepository {
 
     static final String MONTHS_ID = "ledger~months";
     static final String CONTENT_PREFIX = "content~";
+    static final String ATTEMPTS_PREFIX = "attempts~";
     private static final int MAX_ATTEMPTS = 100;
     private static final Comparator<LedgerEntry> LANDING_ORDER =
             Comparator.comparing(LedgerEntry::landedAt).thenComparing(LedgerEntry::path).thenComparing(LedgerEntry::dropId);
@@ -98,6 +101,29 @@ public final class LedgerRepository {
             // The claim vanished between our create and our read (deleted by hand): try to create it again.
         }
         throw new IllegalStateException("could not claim content " + sha256 + " after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Counts one more failed delivery of a drop (an error the host will retry), keeping the last error; returns how
+     * many deliveries of it have now failed. A {@code attempts~<dropId>} control document, updated with an
+     * ETag-checked replace so that concurrent failures are all counted.
+     */
+    public int recordFailedDelivery(String dropId, String error) {
+        String id = ATTEMPTS_PREFIX + dropId;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<StoredDocument> current = store.read(Container.CONTROL, id, id);
+            int failures = current.map(d -> d.body().path("failures").asInt(0)).orElse(0) + 1;
+            ObjectNode next = StoreJson.mapper().createObjectNode()
+                    .put("id", id).put(Container.PARTITION_KEY_FIELD, id).put("dropId", dropId)
+                    .put("failures", failures).put("lastError", error).put("lastFailedAt", Instant.now().toString());
+            boolean stored = current.isEmpty()
+                    ? store.createIfAbsent(Container.CONTROL, next)
+                    : store.replaceIfMatch(Container.CONTROL, next, current.get().etag());
+            if (stored) {
+                return failures;
+            }
+        }
+        throw new IllegalStateException("could not count a failed delivery of " + dropId + " after " + MAX_ATTEMPTS + " attempts");
     }
 
     /** The ledger entry of the drop that claimed this content, if it claimed it and its entry is saved. */

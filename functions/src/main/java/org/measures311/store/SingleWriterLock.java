@@ -43,17 +43,24 @@ public final class SingleWriterLock {
         }
     }
 
-    /** Tries to take the lock, waiting up to {@code wait}; empty when another writer holds it throughout. */
+    /**
+     * Tries to take the lock, waiting up to {@code wait}; empty when another writer holds it throughout. One owner id
+     * for the whole attempt: a store that retries a create whose reply was lost reports a conflict with our own
+     * lease, which must then be recognised as ours (else it would block every writer until it expired).
+     */
     public Optional<Held> tryAcquire(Duration wait) throws InterruptedException {
         Instant deadline = clock.instant().plus(wait);
         long sleep = 100;
+        String owner = UUID.randomUUID().toString();
         while (true) {
-            String owner = UUID.randomUUID().toString();
             ObjectNode doc = lockDocument(owner);
             if (store.createIfAbsent(Container.CONTROL, doc)) {
                 return Optional.of(new Held(owner));
             }
             Optional<StoredDocument> current = store.read(Container.CONTROL, id, id);
+            if (current.isPresent() && owner.equals(current.get().body().path("owner").asText())) {
+                return Optional.of(new Held(owner));
+            }
             if (current.isPresent()) {
                 Instant expires = Instant.parse(current.get().body().path("expiresAt").asText(Instant.EPOCH.toString()));
                 if (expires.isBefore(clock.instant())

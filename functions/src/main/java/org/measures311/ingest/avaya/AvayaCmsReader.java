@@ -115,7 +115,7 @@ public final class AvayaCmsReader implements DropReader {
                 // try the next reading
             }
         }
-        throw new ValueException("preamble Date: line does not hold a date (M/d/yyyy, M/d/yy or yyyy-MM-dd): '"
-                + TextValues.shorten(value) + "'");
+        throw new ValueException("preamble Date: line does not hold a date (M/d/yyyy, M/d/yy or yyyy-MM-dd): "
+                + TextValues.quoteCell(value));
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable.PhoneSkillDays;
 import org.measures311.ingest.ReadContext;
@@ -26,6 +27,7 @@ import org.measures311.ingest.text.ValueException;
 final class CmsRowReader {
     private static final Set<String> SUMMARY_LABELS = Set.of("total", "totals", "summary", "grandtotal", "grandtotals");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Pattern FOREIGN_DELIMITER = Pattern.compile("[,;\t|]");
 
     private final CmsHeader header;
     private final LocalDate preambleDate;
@@ -63,7 +65,7 @@ final class CmsRowReader {
             if (looksLikeTruncatedData(cells)) {
                 context.rowRead();
                 context.rowRejected(line, "", "row has " + cells.size() + " cells but the header has "
-                        + header.width() + ": truncated");
+                        + header.width() + ": truncated, or written with another delimiter than the header");
             }
             return;
         }
@@ -205,19 +207,31 @@ final class CmsRowReader {
     /**
      * A short row is a footer ("Report generated ...", a copyright line) unless it starts like data: a date
      * in the date column, or (in a report without one) a numbered skill. Then it is a cut-off data row, which
-     * must be counted and rejected rather than silently dropped.
+     * must be counted and rejected rather than silently dropped. A row written with another delimiter than the
+     * header (a hand-edited export: "7/2/2025,101 - General,60,6" in a tab file) arrives as one cell, so the
+     * first cell is also looked at up to its first comma, semicolon, tab or pipe.
      */
     private boolean looksLikeTruncatedData(List<String> cells) {
         if (header.has(CmsColumn.DATE)) {
-            String cell = cell(cells, CmsColumn.DATE);
-            try {
-                return cell != null && TextValues.date(cell) != null;
-            } catch (ValueException e) {
-                return false;
-            }
+            return isDate(cell(cells, CmsColumn.DATE)) || isDate(firstToken(cells.get(0)));
         }
         SkillLabel skill = SkillLabel.parse(cell(cells, CmsColumn.SKILL));
+        if (skill == null && cells.size() == 1) {
+            skill = SkillLabel.parse(firstToken(cells.get(0)));
+        }
         return skill != null && skill.number() != null;
+    }
+
+    private static String firstToken(String cell) {
+        return cell == null ? null : FOREIGN_DELIMITER.split(cell, 2)[0];
+    }
+
+    private static boolean isDate(String cell) {
+        try {
+            return cell != null && !TextValues.isBlank(cell) && TextValues.date(cell) != null;
+        } catch (ValueException e) {
+            return false;
+        }
     }
 
     private static Double times(Double perCallSeconds, long calls) {

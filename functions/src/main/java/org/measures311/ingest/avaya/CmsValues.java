@@ -25,7 +25,7 @@ final class CmsValues {
     static double seconds(String cell, boolean perCall) throws ValueException {
         String s = TextValues.clean(cell);
         if (s.startsWith("-")) {
-            throw new ValueException("duration out of range: negative '" + TextValues.shorten(s) + "'");
+            throw new ValueException("duration out of range: negative " + TextValues.quoteCell(s));
         }
         double seconds;
         Matcher clock = CLOCK.matcher(s);
@@ -35,21 +35,21 @@ final class CmsValues {
             long minutes = minutesText.isEmpty() ? 0 : Long.parseLong(minutesText);
             long secs = Long.parseLong(clock.group(3));
             if (secs > 59 || (clock.group(1) != null && minutes > 59)) {
-                throw new ValueException("expected a duration as :ss, m:ss, h:mm:ss or seconds, was '" + TextValues.shorten(s) + "'");
+                throw new ValueException("expected a duration as :ss, m:ss, h:mm:ss or seconds, was " + TextValues.quoteCell(s));
             }
             if (clock.group(1) != null && minutesText.isEmpty()) {
-                throw new ValueException("expected a duration as :ss, m:ss, h:mm:ss or seconds, was '" + TextValues.shorten(s) + "'");
+                throw new ValueException("expected a duration as :ss, m:ss, h:mm:ss or seconds, was " + TextValues.quoteCell(s));
             }
             seconds = hours * 3600.0 + minutes * 60.0 + secs;
         } else {
             try {
                 seconds = TextValues.decimal(s).doubleValue();
             } catch (ValueException e) {
-                throw new ValueException("expected a duration as :ss, m:ss, h:mm:ss or seconds, was '" + TextValues.shorten(s) + "'");
+                throw new ValueException("expected a duration as :ss, m:ss, h:mm:ss or seconds, was " + TextValues.quoteCell(s));
             }
         }
         if (perCall && seconds > MAX_PER_CALL_SECONDS) {
-            throw new ValueException("duration out of range: " + TextValues.shorten(s) + " is more than 24 hours per call");
+            throw new ValueException("duration out of range: " + TextValues.quoteCell(s) + " is more than 24 hours per call");
         }
         return seconds;
     }
@@ -64,10 +64,10 @@ final class CmsValues {
         try {
             value = TextValues.decimal(s);
         } catch (ValueException e) {
-            throw new ValueException("expected a percentage 0..100, was '" + TextValues.shorten(TextValues.clean(cell)) + "'");
+            throw new ValueException("expected a percentage 0..100, was " + TextValues.quoteCell(TextValues.clean(cell)));
         }
         if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
-            throw new ValueException("percentage out of range 0..100: " + TextValues.shorten(TextValues.clean(cell)));
+            throw new ValueException("percentage out of range 0..100: " + TextValues.quoteCell(TextValues.clean(cell)));
         }
         return value;
     }

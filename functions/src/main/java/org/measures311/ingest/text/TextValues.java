@@ -49,9 +49,9 @@ public final class TextValues {
                         Integer.parseInt(iso.group(3)));
             }
         } catch (DateTimeException e) {
-            throw new ValueException("not a calendar date: '" + shorten(s) + "'");
+            throw new ValueException("not a calendar date: " + quoteCell(s));
         }
-        throw new ValueException("expected a date as M/d/yyyy, M/d/yy or yyyy-MM-dd, was '" + shorten(s) + "'");
+        throw new ValueException("expected a date as M/d/yyyy, M/d/yy or yyyy-MM-dd, was " + quoteCell(s));
     }
 
     /** A whole, non-negative count, with or without thousands separators. */
@@ -61,12 +61,12 @@ public final class TextValues {
             throw new ValueException("expected a count of 0 or more, was negative: " + s);
         }
         if (s.length() > MAX_NUMBER_CHARS || !WHOLE.matcher(s).matches()) {
-            throw new ValueException("expected a whole number, was '" + shorten(s) + "'");
+            throw new ValueException("expected a whole number, was " + quoteCell(s));
         }
         try {
             return Long.parseLong(s.replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new ValueException("number too large: " + shorten(s));
+            throw new ValueException("number too large: " + quoteCell(s));
         }
     }
 
@@ -75,7 +75,7 @@ public final class TextValues {
         String s = clean(cell);
         String unsigned = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
         if (s.length() > MAX_NUMBER_CHARS || !DECIMAL.matcher(unsigned).matches()) {
-            throw new ValueException("expected a number, was '" + shorten(s) + "'");
+            throw new ValueException("expected a number, was " + quoteCell(s));
         }
         return new BigDecimal(s.replace(",", "").replace("+", ""));
     }
@@ -94,6 +94,22 @@ public final class TextValues {
     }
 
     /** Keeps error messages short when a cell is huge (they are stored in the ledger). */
+    private static final java.util.regex.Pattern NUMBER_LIKE = java.util.regex.Pattern.compile("[0-9\\s:.,%/+\\-]*");
+
+    /**
+     * A rejected cell as an error message may show it: quoted when it is made of digits and number punctuation
+     * (a date, a count, a duration), else only its length. Error messages go to the ledger, the error report and the
+     * API, and a hand-edited export can hold a caller's name or email in a count column: that must not leave the
+     * landing zone.
+     */
+    public static String quoteCell(String s) {
+        String shown = shorten(s);
+        if (NUMBER_LIKE.matcher(shown).matches()) {
+            return "'" + shown + "'";
+        }
+        return "text of " + s.length() + " characters (not shown: cells may hold personal data)";
+    }
+
     public static String shorten(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }

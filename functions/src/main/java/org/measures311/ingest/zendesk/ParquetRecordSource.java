@@ -58,6 +58,15 @@ final class ParquetRecordSource implements RecordSource {
         reader.setRequestedSchema(projection);
     }
 
+    /**
+     * parquet-java names the input by its toString ("org.apache.parquet.io.LocalInputFile@6f7a2a5 is not a Parquet
+     * file"): an identity hash that differs on every run (so the same bad drop's ledger entry differed between two
+     * runs) and says nothing to the reader of the error report.
+     */
+    static String withoutObjectNames(String message) {
+        return message.replaceAll("[\\w.$]+InputFile@[0-9a-f]+", "the file");
+    }
+
     static ParquetRecordSource open(Path file, ReadContext context, FieldSpec spec, List<List<String>> required)
             throws IOException, MalformedDropException {
         ParquetFileReader reader;
@@ -68,7 +77,7 @@ final class ParquetRecordSource implements RecordSource {
                     .build();
             reader = ParquetFileReader.open(new LocalInputFile(file), options);
         } catch (IOException | RuntimeException e) {
-            throw context.malformed(0, "", "not a readable Parquet file: " + JsonCapture.firstLine(e.getMessage()));
+            throw context.malformed(0, "", "not a readable Parquet file: " + withoutObjectNames(JsonCapture.firstLine(e.getMessage())));
         }
         try {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();

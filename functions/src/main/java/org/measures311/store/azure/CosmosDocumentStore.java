@@ -41,10 +41,13 @@ import reactor.util.retry.Retry;
  * It costs a few request units more than a point read; reads of single documents are rare here (ledger and
  * control documents), so one code path, tested against the emulator, wins over a cheaper one it cannot test.
  *
- * <p><b>Faults.</b> The SDK retries 429s itself within {@link #THROTTLING}. Upserts, reads and deletes are
- * idempotent, so they are also retried with exponential backoff and jitter on 408, 449 and 503
- * ({@link #TRANSIENT_RETRY}). Creates and conditional replaces are not retried here: a retry after a lost reply
- * would report a conflict for a write that was in fact ours, and their callers already loop on conflicts.
+ * <p><b>Faults.</b> The SDK retries 429s itself within {@link #THROTTLING}. Every call is also retried with
+ * exponential backoff and jitter on 408, 449 and 503 ({@link #TRANSIENT_RETRY}). Upserts, reads and deletes are
+ * idempotent. A create or conditional replace retried after a lost reply (a 408 for a write that was done) meets
+ * its own write and answers "conflict" (false): every caller reads the document again after a false and
+ * recognises its own write (content claims and locks carry their owner, month registration re-reads the list),
+ * so a false is always safe. Not retrying them instead made every 503 or 408 on a claim, a ledger month or the
+ * recompute lock fail the whole delivery or recomputation (found by CosmosFaultsIT).
  */
 public final class CosmosDocumentStore implements DocumentStore {
 
@@ -94,17 +97,26 @@ public final class CosmosDocumentStore implements DocumentStore {
      * (managed identity in Azure: no keys in settings).
      */
     public static CosmosDocumentStore connect(String endpoint, Optional<String> key, String databaseName) {
-        CosmosClientBuilder builder = new CosmosClientBuilder()
-                .endpoint(endpoint)
-                .gatewayMode()
-                .throttlingRetryOptions(THROTTLING)
-                .contentResponseOnWriteEnabled(false);
+        CosmosClientBuilder builder = clientBuilder(endpoint);
         if (key.isPresent()) {
             builder.key(key.get());
         } else {
             builder.credential(new DefaultAzureCredentialBuilder().build());
         }
         return new CosmosDocumentStore(builder.buildAsyncClient(), true, endpoint, databaseName);
+    }
+
+    /**
+     * The client options the product runs with (gateway mode, the throttling budget, no content echoed on writes),
+     * without credentials: {@link #connect} adds them, and tests that put a double at the SDK boundary build the
+     * same client around it.
+     */
+    public static CosmosClientBuilder clientBuilder(String endpoint) {
+        return new CosmosClientBuilder()
+                .endpoint(endpoint)
+                .gatewayMode()
+                .throttlingRetryOptions(THROTTLING)
+                .contentResponseOnWriteEnabled(false);
     }
 
     /**
@@ -159,8 +171,11 @@ public final class CosmosDocumentStore implements DocumentStore {
     public boolean createIfAbsent(Container container, ObjectNode document) {
         Documents.requireId(document);
         try {
-            containers.get(container).createItem(Documents.withoutSystemProperties(document),
-                    new PartitionKey(Documents.requirePartitionKey(document)), new CosmosItemRequestOptions()).block();
+            CosmosAsyncContainer target = containers.get(container);
+            Mono.defer(() -> target.createItem(Documents.withoutSystemProperties(document),
+                            new PartitionKey(Documents.requirePartitionKey(document)), new CosmosItemRequestOptions()))
+                    .retryWhen(TRANSIENT_RETRY)
+                    .block();
             return true;
         } catch (CosmosException e) {
             if (e.getStatusCode() == 409) {
@@ -174,9 +189,12 @@ public final class CosmosDocumentStore implements DocumentStore {
     public boolean replaceIfMatch(Container container, ObjectNode document, String etag) {
         String id = Documents.requireId(document);
         try {
-            containers.get(container).replaceItem(Documents.withoutSystemProperties(document), id,
-                    new PartitionKey(Documents.requirePartitionKey(document)),
-                    new CosmosItemRequestOptions().setIfMatchETag(etag)).block();
+            CosmosAsyncContainer target = containers.get(container);
+            Mono.defer(() -> target.replaceItem(Documents.withoutSystemProperties(document), id,
+                            new PartitionKey(Documents.requirePartitionKey(document)),
+                            new CosmosItemRequestOptions().setIfMatchETag(etag)))
+                    .retryWhen(TRANSIENT_RETRY)
+                    .block();
             return true;
         } catch (CosmosException e) {
             if (e.getStatusCode() == 412 || e.getStatusCode() == 404) {

@@ -19,11 +19,11 @@ import org.apache.parquet.schema.MessageTypeParser;
  * Writes Parquet test files with parquet-java's own example writer, the same library that reads them in
  * production. Rows are maps: Long/Integer/String/Boolean values, nested maps for groups; null leaves a field out.
  */
-final class ParquetTestFiles {
+public final class ParquetTestFiles {
     private ParquetTestFiles() {
     }
 
-    static Path write(Path dir, String name, String messageSchema, CompressionCodecName codec,
+    public static Path write(Path dir, String name, String messageSchema, CompressionCodecName codec,
             List<Map<String, Object>> rows) throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType(messageSchema);
         Path file = dir.resolve(name);
