@@ -36,7 +36,7 @@ import org.measures311.ingest.ReadContext;
  * <p>A range that cannot be parsed on its own (a quote in CSV, a record over several JSON lines, a line longer
  * than {@link #MAX_LINE_BYTES}) ends the parallel part: the rest of the file, from that range's first line, is
  * read on the calling thread; when it is the first range, the caller reads the whole drop as before. At most
- * {@code threads + 2} ranges are in memory at once, so memory stays constant in file size.
+ * {@code threads + 1} ranges are in memory at once, so memory stays constant in file size.
  */
 public final class ParallelRecords {
     static final int DEFAULT_RANGE_BYTES = 8 << 20;
@@ -166,7 +166,7 @@ public final class ParallelRecords {
         try {
             int next = 0;
             while (true) {
-                while (inFlight.size() < threads + 2 && next < count) {
+                while (inFlight.size() < threads + 1 && next < count) {
                     int index = next++;
                     inFlight.add(pool.submit(() -> parseRange(index, layout, channel, bases, context, spec, out, handlers)));
                 }
