@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -15,20 +16,31 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 
 /**
  * Appends rows of one {@link FactTable} column by column and writes them as Arrow IPC stream record batches of
  * a fixed row count, so memory stays constant whatever the size of the file being read. A reader sets the
  * cells of a row (unset nullable cells stay null) and calls {@link #endRow()}.
+ *
+ * <p>For parsing one file on several threads, {@link #newPart()} gives a writer of the same table that keeps
+ * its batches in memory instead of writing them; the owner of the stream {@link #append}s each part's batches
+ * in file order, which keeps the rows' order what a single-threaded read would give. Batches move by
+ * reference (Arrow buffers are not copied).
  */
 public final class FactBatchWriter implements AutoCloseable {
     public static final int DEFAULT_BATCH_ROWS = 65_536;
 
     private final FactTable table;
+    private final BufferAllocator allocator;
     private final VectorSchemaRoot root;
+    /** Null for a part: its full batches go to {@link #partBatches}. */
     private final ArrowStreamWriter writer;
+    private final List<ArrowRecordBatch> partBatches;
     private final FieldVector[] vectors;
     private final int batchRows;
     private int row;
@@ -45,16 +57,63 @@ public final class FactBatchWriter implements AutoCloseable {
             throw new IllegalArgumentException("batchRows must be >= 1");
         }
         this.table = table;
+        this.allocator = allocator;
         this.batchRows = batchRows;
         this.root = VectorSchemaRoot.create(table.schema(), allocator);
         List<FieldVector> fieldVectors = root.getFieldVectors();
         this.vectors = fieldVectors.toArray(new FieldVector[0]);
+        allocateVectors();
+        if (out == null) {
+            this.writer = null;
+            this.partBatches = new ArrayList<>();
+        } else {
+            this.writer = new ArrowStreamWriter(root, null, Channels.newChannel(out));
+            this.partBatches = null;
+            this.writer.start();
+        }
+    }
+
+    /**
+     * A writer of the same table and batch size whose batches stay in memory until {@link #append}ed to this
+     * one's stream (or released by closing the part). Safe to fill on another thread.
+     */
+    public FactBatchWriter newPart() throws IOException {
+        return new FactBatchWriter(table, allocator, null, batchRows);
+    }
+
+    /**
+     * Writes a part's rows to this stream after the rows already written, and closes the part. Rows set on
+     * this writer but not yet ended as a batch are written first, so the order is the order of the calls.
+     */
+    public void append(FactBatchWriter part) throws IOException {
+        if (writer == null || part.writer != null) {
+            throw new IllegalStateException("append takes a part into a stream writer");
+        }
+        part.flush();
+        flush();
+        VectorLoader loader = new VectorLoader(root);
+        try {
+            for (ArrowRecordBatch batch : part.partBatches) {
+                loader.load(batch);
+                writer.writeBatch();
+                batches++;
+                rowsWritten += batch.getLength();
+            }
+        } finally {
+            part.close();
+        }
+        // The loaded buffers belong to the part's batches' memory; rows set from now on get fresh vectors.
+        for (FieldVector v : vectors) {
+            v.clear();
+        }
+        allocateVectors();
+    }
+
+    private void allocateVectors() {
         for (FieldVector v : vectors) {
             v.setInitialCapacity(batchRows);
             v.allocateNew();
         }
-        this.writer = new ArrowStreamWriter(root, null, Channels.newChannel(out));
-        this.writer.start();
     }
 
     public FactTable table() {
@@ -131,6 +190,18 @@ public final class FactBatchWriter implements AutoCloseable {
             v.setValueCount(row);
         }
         root.setRowCount(row);
+        if (writer == null) {
+            // A part keeps the batch (its buffers, by reference) and starts the next one on new vectors.
+            partBatches.add(new VectorUnloader(root).getRecordBatch());
+            batches++;
+            rowsWritten += row;
+            row = 0;
+            for (FieldVector v : vectors) {
+                v.clear();
+            }
+            allocateVectors();
+            return;
+        }
         writer.writeBatch();
         batches++;
         rowsWritten += row;
@@ -140,13 +211,25 @@ public final class FactBatchWriter implements AutoCloseable {
         }
     }
 
-    /** Writes the last partial batch and the end-of-stream marker; releases the vectors. */
+    /**
+     * Writes the last partial batch and the end-of-stream marker; releases the vectors. A part that was never
+     * appended releases its batches.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
+        if (writer == null) {
+            try {
+                partBatches.forEach(ArrowRecordBatch::close);
+                partBatches.clear();
+            } finally {
+                root.close();
+            }
+            return;
+        }
         try {
             flush();
             writer.end();

@@ -77,6 +77,28 @@ public final class ReadContext {
         touch(LocalDate.ofEpochDay(epochDay));
     }
 
+    /**
+     * A context for one part of this drop read on another thread (same file, format and settings); its counts,
+     * errors and dates are added back with {@link #absorb}, in file order.
+     */
+    public ReadContext newPart() {
+        return new ReadContext(fileName, format, settings);
+    }
+
+    /** Adds a part's counts, errors (kept while fewer than {@link #MAX_KEPT_ERRORS} are) and dates to this one. */
+    public void absorb(ReadContext part) {
+        rowsRead += part.rowsRead;
+        rowsRejected += part.rowsRejected;
+        for (RowError error : part.errors) {
+            if (errors.size() >= MAX_KEPT_ERRORS) {
+                break;
+            }
+            errors.add(error);
+        }
+        touch(part.firstDate);
+        touch(part.lastDate);
+    }
+
     public MalformedDropException malformed(long line, String column, String message) {
         return new MalformedDropException(fileName, line, column, message);
     }

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -83,6 +84,11 @@ public final class SpooledDrop implements DropContent, AutoCloseable {
             gunzipped = out;
         }
         return gunzipped;
+    }
+
+    @Override
+    public Optional<Path> uncompressedLocalFile() {
+        return gzip ? Optional.ofNullable(gunzipped) : Optional.of(file);
     }
 
     /** The spooled bytes as they landed (still compressed), for copying to quarantine. */

@@ -31,14 +31,18 @@ final class CsvRecordSource implements RecordSource {
     private final CloseableIterator<CsvRecord> records;
     private final SourceRecord record;
     private final ReadContext context;
-    private long lastLine = 1;
+    /** Physical lines before the first one this reader sees (non-zero when it reads a range of the file). */
+    private final long lineOffset;
+    private long lastLine;
 
     private CsvRecordSource(CsvReader<CsvRecord> reader, CloseableIterator<CsvRecord> records, String[] header,
-            FieldSpec spec, ReadContext context) {
+            FieldSpec spec, ReadContext context, long lineOffset) {
         this.reader = reader;
         this.records = records;
         this.header = header;
         this.context = context;
+        this.lineOffset = lineOffset;
+        this.lastLine = lineOffset + 1;
         this.record = new SourceRecord(spec);
         this.slotOfColumn = new int[header.length];
         this.jsonNodeOfColumn = new FieldSpec.Node[header.length];
@@ -51,9 +55,8 @@ final class CsvRecordSource implements RecordSource {
         }
     }
 
-    static CsvRecordSource open(InputStream in, ReadContext context, FieldSpec spec, List<List<String>> required)
-            throws IOException, MalformedDropException {
-        CsvReader<CsvRecord> reader = CsvReader.builder()
+    private static CsvReader<CsvRecord> reader(InputStream in) {
+        return CsvReader.builder()
                 .detectBomHeader(true)
                 .skipEmptyLines(true)
                 // Rows with too few or too many cells are rejected one by one below, not by failing the file.
@@ -62,6 +65,26 @@ final class CsvRecordSource implements RecordSource {
                 // An unclosed quote swallows the rest of the file into one cell: the file is not valid CSV.
                 .allowUnclosedQuote(false)
                 .ofCsvRecord(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The data rows of a byte range of a file whose header {@link #header()} was read by {@link #open}: the
+     * range starts at a line start outside any quoted cell, {@code lineOffset} physical lines into the file.
+     */
+    static CsvRecordSource continuation(InputStream in, String[] header, FieldSpec spec, ReadContext context,
+            long lineOffset) {
+        CsvReader<CsvRecord> reader = reader(in);
+        return new CsvRecordSource(reader, reader.iterator(), header, spec, context, lineOffset);
+    }
+
+    /** The header's names as matched (trimmed, lower case), in column order. */
+    String[] header() {
+        return header.clone();
+    }
+
+    static CsvRecordSource open(InputStream in, ReadContext context, FieldSpec spec, List<List<String>> required)
+            throws IOException, MalformedDropException {
+        CsvReader<CsvRecord> reader = reader(in);
         boolean opened = false;
         try {
             CloseableIterator<CsvRecord> records = reader.iterator();
@@ -83,7 +106,7 @@ final class CsvRecordSource implements RecordSource {
                 throw context.malformed(headerRecord.getStartingLineNumber(), missing.get(0),
                         "required column missing from the header (expected one of " + missing + ")");
             }
-            CsvRecordSource source = new CsvRecordSource(reader, records, header, spec, context);
+            CsvRecordSource source = new CsvRecordSource(reader, records, header, spec, context, 0);
             opened = true;
             return source;
         } finally {
@@ -99,7 +122,7 @@ final class CsvRecordSource implements RecordSource {
             return null;
         }
         CsvRecord row = records.next();
-        lastLine = row.getStartingLineNumber();
+        lastLine = lineOffset + row.getStartingLineNumber();
         record.reset(lastLine);
         int cells = row.getFieldCount();
         if (cells != header.length) {

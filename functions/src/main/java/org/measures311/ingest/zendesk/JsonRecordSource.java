@@ -25,13 +25,38 @@ final class JsonRecordSource implements RecordSource {
     private boolean started;
     private boolean finished;
     private long recordNumber;
+    /** Text lines before the first one this parser sees (non-zero when it reads a range of a JSON Lines file). */
+    private final long lineOffset;
 
     JsonRecordSource(InputStream in, ReadContext context, FieldSpec spec, boolean array) throws IOException {
+        this(in, context, spec, array, 0, 0);
+    }
+
+    private JsonRecordSource(InputStream in, ReadContext context, FieldSpec spec, boolean array, long lineOffset,
+            long recordOffset) throws IOException {
         this.parser = JsonCapture.FACTORY.createParser(in);
         this.array = array;
         this.spec = spec;
         this.context = context;
         this.record = new SourceRecord(spec);
+        this.lineOffset = lineOffset;
+        this.recordNumber = recordOffset;
+    }
+
+    /**
+     * The records of a byte range of a JSON Lines file that starts at a record boundary, {@code lineOffset} text
+     * lines and {@code recordOffset} records into the file. An empty range has no records (it is not an empty file).
+     */
+    static JsonRecordSource continuation(InputStream in, ReadContext context, FieldSpec spec, long lineOffset,
+            long recordOffset) throws IOException {
+        JsonRecordSource source = new JsonRecordSource(in, context, spec, false, lineOffset, recordOffset);
+        source.started = true;
+        return source;
+    }
+
+    /** Records returned so far, counting those before the range for a continuation. */
+    long recordsRead() {
+        return recordNumber;
     }
 
     @Override
@@ -80,7 +105,7 @@ final class JsonRecordSource implements RecordSource {
     }
 
     private MalformedDropException located(JsonLocation where, String message) {
-        long line = Math.max(where.getLineNr(), 0);
+        long line = Math.max(where.getLineNr(), 0) + lineOffset;
         String column = where.getColumnNr() > 0 ? "col " + where.getColumnNr() : "";
         return context.malformed(line, column, message);
     }

@@ -15,12 +15,16 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * parquet-java converters that write each projected column straight into its record slot as text, the same
- * form the CSV and JSON sources produce, so the table readers parse one representation. Timestamps (INT64
- * with a TIMESTAMP annotation, legacy INT96) become ISO instants; DATE becomes an ISO date.
+ * parquet-java converters that write each projected column straight into its record slot: integers and
+ * timestamps typed (so ids and instants never go through text; {@link SourceRecord#get} still gives the text the
+ * CSV and JSON sources would), everything else as text. Legacy INT96 timestamps become ISO instants; DATE
+ * becomes an ISO date.
  */
 final class ParquetSlotConverters {
     private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the instants whose ISO text has a four-digit year. */
+    private static final long MIN_ISO_MILLIS = -62_167_219_200_000L;
+    private static final long MAX_ISO_MILLIS = 253_402_300_799_999L;
 
     private ParquetSlotConverters() {
     }
@@ -79,16 +83,26 @@ final class ParquetSlotConverters {
 
             @Override
             public void addInt(int value) {
-                record.set(slot, logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
-                        ? LocalDate.ofEpochDay(value).toString()
-                        : Integer.toString(value));
+                if (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+                    record.set(slot, LocalDate.ofEpochDay(value).toString());
+                } else {
+                    record.setInteger(slot, value);
+                }
             }
 
             @Override
             public void addLong(long value) {
-                record.set(slot, logical instanceof TimestampLogicalTypeAnnotation ts
-                        ? timestampToInstant(value, ts.getUnit()).toString()
-                        : Long.toString(value));
+                if (!(logical instanceof TimestampLogicalTypeAnnotation ts)) {
+                    record.setInteger(slot, value);
+                    return;
+                }
+                long millis = timestampToEpochMillis(value, ts.getUnit());
+                if (millis >= MIN_ISO_MILLIS && millis <= MAX_ISO_MILLIS) {
+                    record.setEpochMillis(slot, millis);
+                } else {
+                    // Outside four-digit years the ISO text is not one Zendesk timestamps are read from.
+                    record.set(slot, timestampToInstant(value, ts.getUnit()).toString());
+                }
             }
 
             @Override
@@ -100,6 +114,15 @@ final class ParquetSlotConverters {
             public void addFloat(float value) {
                 record.set(slot, Float.toString(value));
             }
+        };
+    }
+
+    /** Milliseconds truncated towards the past, as reading the ISO text of the instant would give them. */
+    static long timestampToEpochMillis(long value, LogicalTypeAnnotation.TimeUnit unit) {
+        return switch (unit) {
+            case MILLIS -> value;
+            case MICROS -> Math.floorDiv(value, 1_000L);
+            case NANOS -> Math.floorDiv(value, 1_000_000L);
         };
     }
 

@@ -2,6 +2,7 @@ package org.measures311.ingest.zendesk;
 
 import java.io.IOException;
 import java.util.List;
+import org.measures311.facts.FactBatchWriter;
 import org.measures311.ingest.DropContent;
 import org.measures311.ingest.MalformedDropException;
 import org.measures311.ingest.ReadContext;
@@ -34,6 +35,12 @@ public final class RecordSources {
         void accept(SourceRecord record) throws IOException;
     }
 
+    /** Makes the handler of one part of a drop: the part's own context and writer, used on one thread. */
+    @FunctionalInterface
+    public interface HandlerFactory {
+        RecordHandler create(ReadContext context, FactBatchWriter out);
+    }
+
     /**
      * Opens the drop and hands every record to {@code handler}, after counting it as read and rejecting it when
      * its capture found a structural problem (wrong cell count, broken JSON cell).
@@ -41,14 +48,32 @@ public final class RecordSources {
     public static void forEach(DropContent content, ReadContext context, FieldSpec spec, List<List<String>> required,
             RecordHandler handler) throws IOException, MalformedDropException {
         try (RecordSource source = open(content, context, spec, required)) {
-            SourceRecord r;
-            while ((r = source.next()) != null) {
-                context.rowRead();
-                if (r.problem() != null) {
-                    context.rowRejected(r.number(), r.problemColumn(), r.problem());
-                } else {
-                    handler.accept(r);
-                }
+            drain(source, context, handler);
+        }
+    }
+
+    /**
+     * As {@link #forEach(DropContent, ReadContext, FieldSpec, List, RecordHandler)}, with the same rows, order,
+     * counts and errors, but a large uncompressed CSV or JSON Lines drop is parsed in byte ranges on several
+     * threads (see {@link ParallelRecords}); each range gets its handler from {@code handlers}.
+     */
+    public static void forEach(DropContent content, ReadContext context, FieldSpec spec, List<List<String>> required,
+            FactBatchWriter out, ParallelRecords parallel, HandlerFactory handlers)
+            throws IOException, MalformedDropException {
+        if (!parallel.read(content, context, spec, required, out, handlers)) {
+            forEach(content, context, spec, required, handlers.create(context, out));
+        }
+    }
+
+    static void drain(RecordSource source, ReadContext context, RecordHandler handler)
+            throws IOException, MalformedDropException {
+        SourceRecord r;
+        while ((r = source.next()) != null) {
+            context.rowRead();
+            if (r.problem() != null) {
+                context.rowRejected(r.number(), r.problemColumn(), r.problem());
+            } else {
+                handler.accept(r);
             }
         }
     }

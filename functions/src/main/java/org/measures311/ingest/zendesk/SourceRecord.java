@@ -1,17 +1,25 @@
 package org.measures311.ingest.zendesk;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * One record of a landing file, reduced to the slots of its {@link FieldSpec}: only wanted values are ever
- * stored, as the parser's text. Reused from record to record (and its children from a pool) so reading a
+ * stored, as the parser's text, or (from typed Parquet columns) as a long integer or epoch milliseconds whose
+ * text is made only if someone asks for it: ids and timestamps then never go through text at all. Reused from record to record (and its children from a pool) so reading a
  * file allocates per value, not per record structure.
  */
 public final class SourceRecord {
     private final FieldSpec spec;
     private final String[] values;
+    /** Per slot: {@link #TEXT}, {@link #INTEGER} or {@link #EPOCH_MILLIS}; the latter two keep their value in {@link #longs}. */
+    private final byte[] kinds;
+    private final long[] longs;
+    private static final byte TEXT = 0;
+    private static final byte INTEGER = 1;
+    private static final byte EPOCH_MILLIS = 2;
     private final List<SourceRecord> childPool = new ArrayList<>();
     private int childCount;
     private boolean childrenPresent;
@@ -22,6 +30,8 @@ public final class SourceRecord {
     SourceRecord(FieldSpec spec) {
         this.spec = spec;
         this.values = new String[spec.size()];
+        this.kinds = new byte[spec.size()];
+        this.longs = new long[spec.size()];
     }
 
     /** Line (CSV: physical line where the record starts) or record number (JSON, Parquet), 1-based. */
@@ -31,27 +41,47 @@ public final class SourceRecord {
 
     /** The value's text, or null when absent, JSON null or empty. */
     public String get(int slot) {
+        if (values[slot] == null && kinds[slot] != TEXT) {
+            values[slot] = kinds[slot] == INTEGER ? Long.toString(longs[slot]) : Instant.ofEpochMilli(longs[slot]).toString();
+        }
         return values[slot];
     }
 
     /** The first non-null of the given slots (aliases of one field). */
     public String first(int... slots) {
+        int slot = firstPresent(slots);
+        return slot < 0 ? null : get(slot);
+    }
+
+    /** The first of the given slots that holds a value, or -1. */
+    public int firstPresent(int... slots) {
         for (int slot : slots) {
-            if (values[slot] != null) {
-                return values[slot];
+            if (values[slot] != null || kinds[slot] != TEXT) {
+                return slot;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** Whether the slot holds a typed integer (a Parquet INT32/INT64 without a date or time annotation). */
+    public boolean isInteger(int slot) {
+        return kinds[slot] == INTEGER;
+    }
+
+    /** Whether the slot holds a typed instant (a Parquet timestamp) as epoch milliseconds. */
+    public boolean isEpochMillis(int slot) {
+        return kinds[slot] == EPOCH_MILLIS;
+    }
+
+    /** The typed value of an {@link #isInteger} or {@link #isEpochMillis} slot. */
+    public long typed(int slot) {
+        return longs[slot];
     }
 
     /** The path of the first of the given slots that holds a value, else of the first slot (for messages). */
     public String pathOfFirst(int... slots) {
-        for (int slot : slots) {
-            if (values[slot] != null) {
-                return spec.path(slot);
-            }
-        }
-        return spec.path(slots[0]);
+        int slot = firstPresent(slots);
+        return spec.path(slot < 0 ? slots[0] : slot);
     }
 
     public String path(int slot) {
@@ -85,6 +115,19 @@ public final class SourceRecord {
 
     void set(int slot, String value) {
         values[slot] = value == null || value.isEmpty() ? null : value;
+        kinds[slot] = TEXT;
+    }
+
+    void setInteger(int slot, long value) {
+        values[slot] = null;
+        kinds[slot] = INTEGER;
+        longs[slot] = value;
+    }
+
+    void setEpochMillis(int slot, long epochMillis) {
+        values[slot] = null;
+        kinds[slot] = EPOCH_MILLIS;
+        longs[slot] = epochMillis;
     }
 
     void markChildrenPresent() {
@@ -109,6 +152,7 @@ public final class SourceRecord {
 
     void reset(long recordNumber) {
         Arrays.fill(values, null);
+        Arrays.fill(kinds, TEXT);
         for (int i = 0; i < childCount; i++) {
             childPool.get(i).reset(recordNumber);
         }

@@ -9,7 +9,6 @@ import static org.measures311.facts.FactTable.TicketEvents.SOURCE_LINE;
 import static org.measures311.facts.FactTable.TicketEvents.TICKET_ID;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.List;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable;
@@ -45,6 +44,21 @@ public final class TicketEventsReader implements DropReader {
         return FactTable.TICKET_EVENTS;
     }
 
+    private final ParallelRecords parallel;
+
+    public TicketEventsReader() {
+        this(ParallelRecords.standard());
+    }
+
+    TicketEventsReader(ParallelRecords parallel) {
+        this.parallel = parallel;
+    }
+
+    /** The slots of the fields read, for the flat table and the export records with their comment children. */
+    private record Slots(int id, int ticket, int created, int authorId, int updaterId, int userId, int eventType,
+            int type, int isPublic, int childId, int childType, int childEventType, int childAuthor, int childPublic) {
+    }
+
     @Override
     public void read(DropContent content, ReadContext context, FactBatchWriter out)
             throws IOException, MalformedDropException {
@@ -56,55 +70,56 @@ public final class TicketEventsReader implements DropReader {
         int childPublic = childFields.field("public");
 
         FieldSpec.Builder fields = FieldSpec.builder();
-        int id = fields.field("id");
-        int ticket = fields.field("ticket_id");
-        int created = fields.field("created_at");
-        int authorId = fields.field("author_id");
-        int updaterId = fields.field("updater_id");
-        int userId = fields.field("user_id");
-        int eventType = fields.field("event_type");
-        int type = fields.field("type");
-        int isPublic = fields.field("public");
+        Slots slots = new Slots(fields.field("id"), fields.field("ticket_id"), fields.field("created_at"),
+                fields.field("author_id"), fields.field("updater_id"), fields.field("user_id"),
+                fields.field("event_type"), fields.field("type"), fields.field("public"),
+                childId, childType, childEventType, childAuthor, childPublic);
         fields.children("child_events", childFields.build());
-        ZoneId zone = context.zone();
 
-        RecordSources.forEach(content, context, fields.build(), REQUIRED, r -> {
-            long eventId = ZendeskRows.requiredId(r, context, id);
-            long ticketId = eventId == ZendeskValues.INVALID ? eventId : ZendeskRows.requiredId(r, context, ticket);
-            long createdAt = ticketId == ZendeskValues.INVALID ? ticketId : ZendeskRows.requiredTimestamp(r, context, created);
+        RecordSources.forEach(content, context, fields.build(), REQUIRED, out, parallel,
+                (partContext, partOut) -> handler(slots, partContext, partOut));
+    }
+
+    private static RecordSources.RecordHandler handler(Slots s, ReadContext context, FactBatchWriter out) {
+        LocalEpochDays localDays = new LocalEpochDays(context.zone());
+        return r -> {
+            long eventId = ZendeskRows.requiredId(r, context, s.id());
+            long ticketId = eventId == ZendeskValues.INVALID ? eventId : ZendeskRows.requiredId(r, context, s.ticket());
+            long createdAt = ticketId == ZendeskValues.INVALID
+                    ? ticketId : ZendeskRows.requiredTimestamp(r, context, s.created());
             if (createdAt == ZendeskValues.INVALID) {
-                skipComments(r, context, childType, childEventType);
+                skipComments(r, context, s.childType(), s.childEventType());
                 return;
             }
             boolean exportRecord = r.childrenPresent();
             long author = exportRecord
-                    ? ZendeskRows.optionalId(r, context, updaterId, authorId, userId)
-                    : ZendeskRows.optionalId(r, context, authorId, updaterId, userId);
+                    ? ZendeskRows.optionalId(r, context, s.updaterId(), s.authorId(), s.userId())
+                    : ZendeskRows.optionalId(r, context, s.authorId(), s.updaterId(), s.userId());
             if (author == ZendeskValues.INVALID) {
-                skipComments(r, context, childType, childEventType);
+                skipComments(r, context, s.childType(), s.childEventType());
                 return;
             }
-            String typeText = ZendeskValues.trimmed(r.first(eventType, type));
-            boolean publicFlag = !exportRecord && ZendeskValues.flag(r.get(isPublic));
+            String typeText = ZendeskValues.trimmed(r.first(s.eventType(), s.type()));
+            boolean publicFlag = !exportRecord && ZendeskValues.flag(r.get(s.isPublic()));
             write(out, eventId, ticketId, createdAt, author,
                     typeText == null && exportRecord ? "Audit" : typeText, publicFlag, r.number());
-            context.touchEpochDay(ZendeskValues.localEpochDay(createdAt, zone));
+            localDays.touch(context, createdAt);
             for (int i = 0; i < r.childCount(); i++) {
                 SourceRecord child = r.child(i);
-                if (!COMMENT.equalsIgnoreCase(ZendeskValues.trimmed(child.first(childType, childEventType)))) {
+                if (!COMMENT.equalsIgnoreCase(ZendeskValues.trimmed(child.first(s.childType(), s.childEventType())))) {
                     continue;
                 }
                 context.rowRead();
-                long commentId = ZendeskRows.requiredId(child, context, childId);
+                long commentId = ZendeskRows.requiredId(child, context, s.childId());
                 long commentAuthor = commentId == ZendeskValues.INVALID
-                        ? commentId : ZendeskRows.optionalId(child, context, childAuthor);
+                        ? commentId : ZendeskRows.optionalId(child, context, s.childAuthor());
                 if (commentAuthor == ZendeskValues.INVALID) {
                     continue;
                 }
                 write(out, commentId, ticketId, createdAt, commentAuthor, COMMENT,
-                        ZendeskValues.flag(child.get(childPublic)), r.number());
+                        ZendeskValues.flag(child.get(s.childPublic())), r.number());
             }
-        });
+        };
     }
 
     /** Comment children of a rejected export record are rejected with it (counted, not located again). */

@@ -11,7 +11,6 @@ import static org.measures311.facts.FactTable.Tickets.UPDATED_AT;
 import static org.measures311.facts.FactTable.Tickets.VIA_CHANNEL;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.List;
 import org.measures311.config.Settings;
 import org.measures311.facts.FactBatchWriter;
@@ -59,7 +58,7 @@ public final class TicketsReader implements DropReader {
                 .map(fieldId -> fields.keyedEntry("custom_fields", "id", "value", fieldId.strip())).orElse(contactFlat);
         int categoryCustom = settings.zendeskCategoryFieldId()
                 .map(fieldId -> fields.keyedEntry("custom_fields", "id", "value", fieldId.strip())).orElse(categoryFlat);
-        ZoneId zone = context.zone();
+        LocalEpochDays localDays = new LocalEpochDays(context.zone());
 
         RecordSources.forEach(content, context, fields.build(), REQUIRED, r -> {
             long ticketId = ZendeskRows.requiredId(r, context, id);
@@ -87,7 +86,7 @@ public final class TicketsReader implements DropReader {
                     .setText(SATISFACTION, ZendeskValues.satisfaction(r.first(satisfactionFlat, satisfactionNested)))
                     .setInt(SOURCE_LINE, ZendeskValues.sourceLine(r.number()));
             out.endRow();
-            context.touchEpochDay(ZendeskValues.localEpochDay(createdAt, zone));
+            localDays.touch(context, createdAt);
         });
     }
 }

@@ -10,6 +10,15 @@ final class ZendeskRows {
 
     /** A required id: {@link ZendeskValues#INVALID} after reporting when missing or not a positive integer. */
     static long requiredId(SourceRecord r, ReadContext context, int... slots) {
+        int present = r.firstPresent(slots);
+        if (present >= 0 && r.isInteger(present)) {
+            long value = r.typed(present);
+            if (value > 0) {
+                return value;
+            }
+            context.rowRejected(r.number(), r.path(present), "id is not a positive integer");
+            return ZendeskValues.INVALID;
+        }
         String text = r.first(slots);
         long id = ZendeskValues.positiveId(text);
         if (id == ZendeskValues.INVALID) {
@@ -24,6 +33,15 @@ final class ZendeskRows {
      * author); {@link ZendeskValues#INVALID} after reporting when anything else that is not an id.
      */
     static long optionalId(SourceRecord r, ReadContext context, int... slots) {
+        int present = r.firstPresent(slots);
+        if (present >= 0 && r.isInteger(present)) {
+            long value = r.typed(present);
+            if (value == -1 || value > 0) {
+                return value == -1 ? 0 : value;
+            }
+            context.rowRejected(r.number(), r.path(present), "id is not a positive integer");
+            return ZendeskValues.INVALID;
+        }
         String text = r.first(slots);
         if (text == null || text.strip().equals("-1")) {
             return 0;
@@ -36,8 +54,9 @@ final class ZendeskRows {
     }
 
     static long requiredTimestamp(SourceRecord r, ReadContext context, int slot) {
-        String text = r.get(slot);
-        long millis = ZendeskValues.epochMillis(text);
+        long typed = typedTimestamp(r, slot);
+        String text = typed == NOT_TYPED ? r.get(slot) : null;
+        long millis = typed == NOT_TYPED ? ZendeskValues.epochMillis(text) : typed;
         if (millis == ZendeskValues.INVALID) {
             context.rowRejected(r.number(), r.path(slot), text == null ? "required timestamp is missing"
                     : "not an ISO 8601 timestamp or Unix seconds");
@@ -50,15 +69,35 @@ final class ZendeskRows {
      * but unreadable (a wrong updated_at would decide which version of a row wins, so it is not ignored).
      */
     static long optionalTimestamp(SourceRecord r, ReadContext context, int slot) {
-        String text = r.get(slot);
-        if (text == null) {
+        long typed = typedTimestamp(r, slot);
+        String text = typed == NOT_TYPED ? r.get(slot) : null;
+        if (typed == NOT_TYPED && text == null) {
             return NONE;
         }
-        long millis = ZendeskValues.epochMillis(text);
+        long millis = typed == NOT_TYPED ? ZendeskValues.epochMillis(text) : typed;
         if (millis == ZendeskValues.INVALID) {
             context.rowRejected(r.number(), r.path(slot), "not an ISO 8601 timestamp or Unix seconds");
         }
         return millis;
+    }
+
+    private static final long NOT_TYPED = Long.MIN_VALUE + 2;
+    /** Unix seconds with more than 12 digits are refused as text ({@link ZendeskValues#epochMillis}); so here. */
+    private static final long MAX_UNIX_SECONDS = 999_999_999_999L;
+
+    /**
+     * A typed timestamp slot's epoch milliseconds, an integer's as Unix seconds (what its text would mean), or
+     * {@link ZendeskValues#INVALID} for an integer that its text would not be read as; {@link #NOT_TYPED} for text.
+     */
+    private static long typedTimestamp(SourceRecord r, int slot) {
+        if (r.isEpochMillis(slot)) {
+            return r.typed(slot);
+        }
+        if (r.isInteger(slot)) {
+            long seconds = r.typed(slot);
+            return seconds < 0 || seconds > MAX_UNIX_SECONDS ? ZendeskValues.INVALID : seconds * 1000L;
+        }
+        return NOT_TYPED;
     }
 
     /** Writes an optional timestamp cell: null for {@link #NONE}. */

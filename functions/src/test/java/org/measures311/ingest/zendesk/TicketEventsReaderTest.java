@@ -121,4 +121,35 @@ class TicketEventsReaderTest {
                 event(11, 301, JUNE_1, 501L, "Comment", true, 1),
                 event(12, 301, JUNE_1 + HOUR, null, null, false, 2));
     }
+
+    /** Typed columns are read without text: the same validation applies as to their text in CSV. */
+    @Test
+    void readsTypedParquetIdsAndTimestampsWithTheTextRules(@TempDir Path dir) throws Exception {
+        String schema = """
+                message event {
+                  required int64 id;
+                  required int64 ticket_id;
+                  required int64 created_at (TIMESTAMP(MICROS,true));
+                  optional int64 author_id;
+                  optional binary event_type (STRING);
+                }""";
+        long juneMicros = JUNE_1 * 1000;
+        Path file = ParquetTestFiles.write(dir, "typed.parquet", schema, CompressionCodecName.SNAPPY, List.of(
+                // 999 microseconds past the hour: milliseconds are truncated, as from "...:00.000999Z".
+                Map.of("id", 21L, "ticket_id", 301L, "created_at", juneMicros + 999, "author_id", -1L, "event_type", "Audit"),
+                Map.of("id", 0L, "ticket_id", 301L, "created_at", juneMicros),
+                Map.of("id", 23L, "ticket_id", 301L, "created_at", juneMicros, "author_id", -5L),
+                // One microsecond before the epoch is 1969-12-31T23:59:59.999999Z: millisecond -1.
+                Map.of("id", 24L, "ticket_id", 302L, "created_at", -1L, "author_id", 7L)));
+
+        ZendeskReading.Result result = ZendeskReading.readFile(reader, file, DropFormat.PARQUET, ZendeskReading.settings());
+
+        assertThat(result.rows()).containsExactly(
+                event(21, 301, JUNE_1, null, "Audit", false, 1),
+                event(24, 302, -1, 7L, null, false, 4));
+        assertThat(result.context().errors()).extracting(RowError::line, RowError::column, RowError::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, "id", "id is not a positive integer"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "author_id", "id is not a positive integer"));
+    }
 }

@@ -52,6 +52,22 @@ final class ZendeskReading {
         return read(reader, new BytesContent(bytes), format, settings, "drop." + format.code());
     }
 
+    /** The bytes as an uncompressed local file, as a spooled plain drop offers them to parallel readers. */
+    static final class PlainFileContent extends BytesContent {
+        PlainFileContent(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public java.util.Optional<Path> uncompressedLocalFile() {
+            try {
+                return java.util.Optional.of(localFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     static Result readFile(DropReader reader, Path file, DropFormat format, Settings settings) throws Exception {
         return read(reader, new BytesContent(Files.readAllBytes(file)), format, settings, file.getFileName().toString());
     }
@@ -75,7 +91,7 @@ final class ZendeskReading {
         throw new AssertionError("expected the file to be malformed");
     }
 
-    private static Result read(DropReader reader, DropContent content, DropFormat format, Settings settings, String name)
+    static Result read(DropReader reader, DropContent content, DropFormat format, Settings settings, String name)
             throws Exception {
         ReadContext context = new ReadContext(name, format, settings);
         ByteArrayOutputStream arrow = new ByteArrayOutputStream();
@@ -99,7 +115,7 @@ final class ZendeskReading {
     }
 
     /** Landing content held in memory; {@link #localFile()} spools it once, as the pipeline's does. */
-    static final class BytesContent implements DropContent {
+    static class BytesContent implements DropContent {
         private final byte[] bytes;
         private Path spooled;
 
