@@ -1,6 +1,7 @@
 package org.measures311.api;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.measures311.measures.Grain;
 import org.measures311.measures.MeasureRow;
 
@@ -13,4 +14,12 @@ import org.measures311.measures.MeasureRow;
 public interface MeasureValuesSource {
     /** Every row of the measure and grain, in any order; empty when none were computed yet. */
     List<MeasureRow> read(String measureId, Grain grain);
+
+    /**
+     * A number that changes whenever the rows of the measure and grain change, read before the rows; empty when
+     * the source cannot tell, and then nothing derived from the rows is kept between requests.
+     */
+    default OptionalLong version(String measureId, Grain grain) {
+        return OptionalLong.empty();
+    }
 }

@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
@@ -19,6 +23,13 @@ final class ResponseEncoding {
     /** Stored copies may be kept, but each use revalidates: a refresh never sees yesterday's numbers. */
     static final String CACHE_CONTROL = "private, no-cache";
     private static final String GZIP_SUFFIX = "-gzip";
+    /*
+     * Bodies answered again from a cache are the same array: their digest and gzip form are kept with them (keys
+     * are held weakly and compared by identity, as arrays are), so a cached answer is not hashed or compressed
+     * per request.
+     */
+    private static final Map<byte[], String> ETAGS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<byte[], byte[]> GZIPPED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ResponseEncoding() {
     }
@@ -27,7 +38,7 @@ final class ResponseEncoding {
         if (!request.method().equals("GET") || response.status() != 200) {
             return response;
         }
-        String etag = etag(response.body());
+        String etag = remembered(ETAGS, response.body(), ResponseEncoding::etag);
         if (!response.headers().containsKey("Cache-Control")) {
             response = response.withHeader("Cache-Control", CACHE_CONTROL);
         }
@@ -37,10 +48,20 @@ final class ResponseEncoding {
         }
         if (response.body().length >= GZIP_MIN_BYTES && acceptsGzip(request.header("Accept-Encoding").orElse(""))) {
             // A gzipped body is another representation, so its strong ETag differs (RFC 9110 8.8.3).
-            return response.withBody(gzip(response.body())).withHeader("Content-Encoding", "gzip")
+            return response.withBody(remembered(GZIPPED, response.body(), ResponseEncoding::gzip)).withHeader("Content-Encoding", "gzip")
                     .withHeader("ETag", quoted(etag + GZIP_SUFFIX));
         }
         return response.withHeader("ETag", quoted(etag));
+    }
+
+    /** Computed outside the map's lock: two threads may both compute a value once, none waits on another's. */
+    private static <T> T remembered(Map<byte[], T> memo, byte[] body, Function<byte[], T> compute) {
+        T known = memo.get(body);
+        if (known == null) {
+            known = compute.apply(body);
+            memo.put(body, known);
+        }
+        return known;
     }
 
     static String etag(byte[] body) {

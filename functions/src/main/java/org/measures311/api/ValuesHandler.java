@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.measures311.measures.Catalog;
 import org.measures311.measures.Grain;
@@ -30,6 +31,8 @@ final class ValuesHandler {
 
     private final Catalog catalog;
     private final ZoneId zone;
+    /** Answers kept per URL while the partition keeps its version: 200 URLs or 16 MB of bodies, whichever first. */
+    private final ResponseCache cache = new ResponseCache(200, 16L << 20);
     private final MeasureValuesSource values;
 
     ValuesHandler(Catalog catalog, ZoneId zone, MeasureValuesSource values) {
@@ -55,11 +58,32 @@ final class ValuesHandler {
             throw ApiProblem.invalid("format", "'format' is json or csv; got '" + format + "'.");
         }
         int pageSize = params.integer("pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+
+        // The answer depends on the rows and on the URL alone (the next link repeats the URL): a URL answered at
+        // the partition's current version is answered the same way again. The version is read before the rows.
+        OptionalLong version = values.version(measure.id(), grain);
+        String cacheKey = request.baseUrl() + request.path() + "?" + request.rawQuery();
+        if (version.isPresent()) {
+            ApiResponse cached = cache.get(cacheKey, version.getAsLong());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // A continuation is checked only here: a URL found in the cache carried a token that was valid already.
         String fingerprint = PageToken.fingerprint(measure.id(), grain.code(), String.valueOf(from),
                 String.valueOf(to), String.valueOf(member));
         PageToken after = params.get(CONTINUATION)
                 .map(t -> PageToken.decode(CONTINUATION, t, fingerprint)).orElse(null);
+        ApiResponse response = answer(request, measure, grain, from, to, member, format, pageSize, fingerprint, after);
+        if (version.isPresent()) {
+            cache.put(cacheKey, version.getAsLong(), response);
+        }
+        return response;
+    }
 
+    private ApiResponse answer(ApiRequest request, MeasureDefinition measure, Grain grain, LocalDateTime from,
+                               LocalDateTime to, String member, String format, int pageSize, String fingerprint,
+                               PageToken after) {
         List<MeasureRow> matching = new ArrayList<>();
         for (MeasureRow r : values.read(measure.id(), grain)) {
             LocalDateTime start = r.periodStart().atStartOfDay();

@@ -8,12 +8,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.measures311.api.DropLedgerSource;
 import org.measures311.api.HealthProbe;
+import org.measures311.api.MeasureValuesSource;
 import org.measures311.api.MeasuresApi;
 import org.measures311.api.RecomputeAction;
 import org.measures311.ingest.LedgerEntry;
 import org.measures311.measures.Grain;
+import org.measures311.measures.MeasureRow;
 import org.measures311.measures.RecomputeSummary;
 
 /** Connects the API's ports to the stores and services of an {@link Application}. */
@@ -65,6 +68,17 @@ final class ApiWiring {
                 return app.stores().documents().isAvailable();
             }
         };
-        return new MeasuresApi(app.catalog(), app.calendar(), app.measureRows()::read, ledger, recompute, health, clock);
+        MeasureValuesSource values = new MeasureValuesSource() {
+            @Override
+            public List<MeasureRow> read(String measureId, Grain grain) {
+                return app.measureRows().read(measureId, grain);
+            }
+
+            @Override
+            public OptionalLong version(String measureId, Grain grain) {
+                return app.measureRows().version(measureId, grain);
+            }
+        };
+        return new MeasuresApi(app.catalog(), app.calendar(), values, ledger, recompute, health, clock);
     }
 }

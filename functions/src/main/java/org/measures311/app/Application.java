@@ -3,6 +3,7 @@ package org.measures311.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.measures311.api.MeasuresApi;
@@ -32,9 +33,13 @@ public final class Application implements AutoCloseable {
     private final LedgerRepository ledger;
     private final MeasureRowRepository measureRows;
     private final DropIngestor ingestor;
-    private final RecomputeService recompute;
-    private final AnnualPublisher publisher;
-    private final MeasuresApi api;
+    /*
+     * Built on first use: a blob-triggered ingest needs none of them, and the API (with its OData service) is
+     * most of the classes the composition root would otherwise load before the first drop is read.
+     */
+    private final Lazy<RecomputeService> recompute;
+    private final Lazy<AnnualPublisher> publisher;
+    private final Lazy<MeasuresApi> api;
 
     public Application(Settings settings, Stores stores, Clock clock) {
         this.settings = settings;
@@ -47,14 +52,39 @@ public final class Application implements AutoCloseable {
         Path temp = tempDir();
         this.ingestor = new DropIngestor(stores.landing(), stores.curated(), stores.quarantine(), ledger,
                 DropReaders.standard(clock), settings, allocator, clock, temp);
-        this.recompute = new RecomputeService(ledger, stores.curated(), measureRows, stores.documents(), catalog,
-                calendar, clock);
-        this.publisher = new AnnualPublisher(ledger, measureRows, stores.documents(), catalog, calendar, clock);
-        this.api = ApiWiring.build(this, clock);
+        this.recompute = new Lazy<>(() -> new RecomputeService(ledger, stores.curated(), measureRows,
+                stores.documents(), catalog, calendar, clock));
+        this.publisher = new Lazy<>(() -> new AnnualPublisher(ledger, measureRows, stores.documents(), catalog,
+                calendar, clock));
+        this.api = new Lazy<>(() -> ApiWiring.build(this, clock));
     }
 
     /** The stores an application runs over. Closing the application closes the document store. */
     public record Stores(Lake landing, Lake curated, Lake quarantine, DocumentStore documents) {
+    }
+
+    /** A value built once, on first use, by whichever thread asks first. */
+    private static final class Lazy<T> {
+        private final Supplier<T> build;
+        private volatile T value;
+
+        Lazy(Supplier<T> build) {
+            this.build = build;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = build.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     private static Path tempDir() {
@@ -94,16 +124,16 @@ public final class Application implements AutoCloseable {
     }
 
     public RecomputeService recompute() {
-        return recompute;
+        return recompute.get();
     }
 
     public AnnualPublisher publisher() {
-        return publisher;
+        return publisher.get();
     }
 
     /** The HTTP API, the same for the Functions adapters and the local server. */
     public MeasuresApi api() {
-        return api;
+        return api.get();
     }
 
     @Override

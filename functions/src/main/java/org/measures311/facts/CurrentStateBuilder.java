@@ -48,25 +48,54 @@ public final class CurrentStateBuilder {
     private static final List<FactTable> TABLE_ORDER = List.of(FactTable.PHONE_SKILL_DAYS, FactTable.USERS,
             FactTable.TICKETS, FactTable.TICKET_EVENTS, FactTable.SKILL_LIST, FactTable.TARGETS);
 
+    /** Event compaction pays for its threads from about one curated batch of rows. */
+    private static final long PARALLEL_EVENT_ROWS = FactBatchWriter.DEFAULT_BATCH_ROWS;
+    /*
+     * The fewest bytes one row takes in a curated file (its fixed-width columns and one offset per text column):
+     * a file's size over this bounds its rows from above, which sizes the tables before reading.
+     */
+    private static final int MIN_EVENT_ROW_BYTES = 4 * Long.BYTES + 2 * Integer.BYTES;
+    private static final int MIN_TICKET_ROW_BYTES = 3 * Long.BYTES + 6 * Integer.BYTES;
+    private static final int MIN_USER_ROW_BYTES = 2 * Long.BYTES + 2 * Integer.BYTES;
+    /** Tables are presized up to this many rows; a larger bound is probably loose, and they grow as needed. */
+    private static final long MAX_PRESIZED_ROWS = 1L << 27;
+
     private final Lake curated;
+    private final int eventThreads;
+    private final long parallelFromRows;
 
     public CurrentStateBuilder(Lake curated) {
+        this(curated, Math.min(4, Runtime.getRuntime().availableProcessors()), PARALLEL_EVENT_ROWS);
+    }
+
+    /**
+     * @param eventThreads     threads that compact ticket events
+     * @param parallelFromRows fewer expected event rows than this are compacted on the calling thread (tests
+     *                         pass 0 to run the threads on small data)
+     */
+    CurrentStateBuilder(Lake curated, int eventThreads, long parallelFromRows) {
         this.curated = curated;
+        this.eventThreads = eventThreads;
+        this.parallelFromRows = parallelFromRows;
     }
 
     public FactsSnapshot build(Collection<CuratedDrop> curatedDrops) throws IOException {
         List<CuratedDrop> drops = new ArrayList<>(curatedDrops);
         drops.sort(CuratedDrop.LANDING_ORDER);
         Map<PhoneKey, PhoneSkillDay> phone = new LinkedHashMap<>();
-        UserFacts.Builder users = new UserFacts.Builder();
-        TicketFacts.Builder tickets = new TicketFacts.Builder();
-        TicketEventFacts.Builder events = new TicketEventFacts.Builder();
+        UserFacts.Builder users = new UserFacts.Builder(rowBound(drops, FactTable.USERS, MIN_USER_ROW_BYTES));
+        TicketFacts.Builder tickets = new TicketFacts.Builder(rowBound(drops, FactTable.TICKETS, MIN_TICKET_ROW_BYTES));
+        TicketEventFacts events = null;
         List<ListedSkill> skills = null;
         int skillListDrop = -1;
         List<TargetFact> targets = List.of();
         int targetsDrop = -1;
         try (BufferAllocator allocator = new RootAllocator()) {
             for (FactTable table : TABLE_ORDER) {
+                if (table == FactTable.TICKET_EVENTS) {
+                    events = compactEvents(drops, allocator, tickets, users);
+                    continue;
+                }
                 for (int d = 0; d < drops.size(); d++) {
                     CuratedDrop drop = drops.get(d);
                     if (drop.table() != table) {
@@ -77,7 +106,7 @@ public final class CurrentStateBuilder {
                         case PHONE_SKILL_DAYS -> read(drop, allocator, b -> readPhone(b, dropNumber, phone));
                         case USERS -> read(drop, allocator, b -> readUsers(b, dropNumber, users));
                         case TICKETS -> read(drop, allocator, b -> readTickets(b, dropNumber, tickets));
-                        case TICKET_EVENTS -> read(drop, allocator, b -> readEvents(b, dropNumber, tickets, users, events));
+                        case TICKET_EVENTS -> throw new IllegalStateException("events are compacted apart");
                         case SKILL_LIST -> {
                             // A newer list replaces the older one as a whole: the last one read stays.
                             List<ListedSkill> list = new ArrayList<>();
@@ -97,8 +126,19 @@ public final class CurrentStateBuilder {
         }
         List<PhoneSkillDay> phoneDays = new ArrayList<>(phone.values());
         phoneDays.sort(Comparator.comparing(PhoneSkillDay::date).thenComparing(PhoneSkillDay::skillKey));
-        return new FactsSnapshot(drops, phoneDays, tickets.build(), events.build(), users.build(),
+        return new FactsSnapshot(drops, phoneDays, tickets.build(), events, users.build(),
                 Optional.ofNullable(skills), skillListDrop, targets, targetsDrop);
+    }
+
+    /** An upper bound of the rows of one table over all its drops, from the file sizes (capped). */
+    private int rowBound(List<CuratedDrop> drops, FactTable table, int minRowBytes) throws IOException {
+        long rows = 0;
+        for (CuratedDrop drop : drops) {
+            if (drop.table() == table) {
+                rows += curated.stat(drop.curatedPath()).map(f -> f.size() / minRowBytes).orElse(0L);
+            }
+        }
+        return (int) Math.min(rows, MAX_PRESIZED_ROWS);
     }
 
     private void read(CuratedDrop drop, BufferAllocator allocator, FactBatches.BatchConsumer consumer) throws IOException {
@@ -166,18 +206,19 @@ public final class CurrentStateBuilder {
         }
     }
 
-    private static void readEvents(VectorSchemaRoot b, int dropNumber, TicketFacts.Builder tickets,
-                                   UserFacts.Builder users, TicketEventFacts.Builder events) {
-        BigIntVector id = (BigIntVector) b.getVector(TicketEvents.EVENT_ID);
-        BigIntVector ticket = (BigIntVector) b.getVector(TicketEvents.TICKET_ID);
-        TimeStampMilliTZVector created = (TimeStampMilliTZVector) b.getVector(TicketEvents.CREATED_AT);
-        BigIntVector author = (BigIntVector) b.getVector(TicketEvents.AUTHOR_ID);
-        BitVector isPublic = (BitVector) b.getVector(TicketEvents.IS_PUBLIC);
-        for (int r = 0, n = b.getRowCount(); r < n; r++) {
-            int authorSlot = author.isNull(r) ? TicketEventFacts.UNKNOWN_AUTHOR : users.slotOf(author.get(r));
-            events.offer(id.get(r), tickets.slotOf(ticket.get(r)), created.get(r), authorSlot, isPublic.get(r) == 1,
-                    dropNumber);
-        }
+    private TicketEventFacts compactEvents(List<CuratedDrop> drops, BufferAllocator allocator,
+                                           TicketFacts.Builder tickets, UserFacts.Builder users) throws IOException {
+        int expectedRows = rowBound(drops, FactTable.TICKET_EVENTS, MIN_EVENT_ROW_BYTES);
+        int threads = expectedRows < parallelFromRows ? 1 : eventThreads;
+        return new EventCompaction(tickets, users, threads).compact(sink -> {
+            for (int d = 0; d < drops.size(); d++) {
+                CuratedDrop drop = drops.get(d);
+                if (drop.table() == FactTable.TICKET_EVENTS) {
+                    int dropNumber = d;
+                    read(drop, allocator, b -> sink.accept(b, dropNumber));
+                }
+            }
+        }, expectedRows);
     }
 
     private static void readSkillList(VectorSchemaRoot b, List<ListedSkill> out) {

@@ -1,6 +1,7 @@
 package org.measures311.facts;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The current state of Zendesk ticket events, deduplicated by event id (the later-landed record wins), as
@@ -53,32 +54,45 @@ public final class TicketEventFacts {
         return drop[event];
     }
 
-    static final class Builder {
+    /**
+     * The events of one share of the event ids ({@link EventCompaction} splits ids among threads): every record
+     * of an id goes to the same share, so each share deduplicates on its own. Each event remembers the sequence
+     * number (position in landing order) of its first record, so {@link #merge} can restore the order a single
+     * pass would have produced.
+     */
+    static final class Share {
         private int count;
-        private int[] ticketSlot = new int[4096];
-        private long[] createdAtMillis = new long[4096];
-        private int[] authorSlot = new int[4096];
-        private boolean[] isPublic = new boolean[4096];
-        private int[] drop = new int[4096];
-        private final LongIntHashMap slotOfEventId = new LongIntHashMap(4096);
+        private int[] firstSequence;
+        private int[] ticketSlot;
+        private long[] createdAtMillis;
+        private int[] authorSlot;
+        private boolean[] isPublic;
+        private int[] drop;
+        private final LongIntHashMap slotOfEventId;
+
+        Share(int expectedEvents) {
+            int capacity = Math.max(1024, expectedEvents);
+            firstSequence = new int[capacity];
+            ticketSlot = new int[capacity];
+            createdAtMillis = new long[capacity];
+            authorSlot = new int[capacity];
+            isPublic = new boolean[capacity];
+            drop = new int[capacity];
+            slotOfEventId = new LongIntHashMap(capacity);
+        }
 
         /**
-         * Offers one event in landing order; a repeated event id replaces the earlier record. The ticket slot
-         * may be -1 (ticket never landed): the record still replaces, and is dropped at {@link #build()}.
+         * Offers one event in landing order; a repeated event id replaces the earlier record but keeps its place.
+         * The ticket slot may be -1 (ticket never landed): the record still replaces, and is dropped at merge.
          */
-        void offer(long eventId, int ticket, long createdAt, int author, boolean publicEvent, int dropIndex) {
-            int slot = slotOfEventId.get(eventId);
+        void offer(long eventId, int sequence, int ticket, long createdAt, int author, boolean publicEvent, int dropIndex) {
+            int slot = slotOfEventId.getOrPut(eventId, count);
             if (slot == LongIntHashMap.MISSING) {
                 slot = count++;
                 if (count > ticketSlot.length) {
-                    int n = ticketSlot.length * 2;
-                    ticketSlot = Arrays.copyOf(ticketSlot, n);
-                    createdAtMillis = Arrays.copyOf(createdAtMillis, n);
-                    authorSlot = Arrays.copyOf(authorSlot, n);
-                    isPublic = Arrays.copyOf(isPublic, n);
-                    drop = Arrays.copyOf(drop, n);
+                    grow();
                 }
-                slotOfEventId.put(eventId, slot);
+                firstSequence[slot] = sequence;
             }
             ticketSlot[slot] = ticket;
             createdAtMillis[slot] = createdAt;
@@ -87,20 +101,79 @@ public final class TicketEventFacts {
             drop[slot] = dropIndex;
         }
 
-        TicketEventFacts build() {
+        private void grow() {
+            int n = ticketSlot.length * 2;
+            firstSequence = Arrays.copyOf(firstSequence, n);
+            ticketSlot = Arrays.copyOf(ticketSlot, n);
+            createdAtMillis = Arrays.copyOf(createdAtMillis, n);
+            authorSlot = Arrays.copyOf(authorSlot, n);
+            isPublic = Arrays.copyOf(isPublic, n);
+            drop = Arrays.copyOf(drop, n);
+        }
+
+        private int kept() {
             int kept = 0;
             for (int i = 0; i < count; i++) {
                 if (ticketSlot[i] >= 0) {
-                    ticketSlot[kept] = ticketSlot[i];
-                    createdAtMillis[kept] = createdAtMillis[i];
-                    authorSlot[kept] = authorSlot[i];
-                    isPublic[kept] = isPublic[i];
-                    drop[kept] = drop[i];
                     kept++;
                 }
             }
-            return new TicketEventFacts(kept, Arrays.copyOf(ticketSlot, kept), Arrays.copyOf(createdAtMillis, kept),
-                    Arrays.copyOf(authorSlot, kept), Arrays.copyOf(isPublic, kept), Arrays.copyOf(drop, kept));
+            return kept;
         }
+    }
+
+    /**
+     * The events of all shares in order of first appearance (each share is in that order already: a k-way merge
+     * on the first sequence numbers), without those whose ticket never landed.
+     */
+    static TicketEventFacts merge(List<Share> shares) {
+        int total = 0;
+        for (Share s : shares) {
+            total += s.kept();
+        }
+        int[] ticketSlot = new int[total];
+        long[] createdAtMillis = new long[total];
+        int[] authorSlot = new int[total];
+        boolean[] isPublic = new boolean[total];
+        int[] drop = new int[total];
+        int[] next = new int[shares.size()];
+        int out = 0;
+        while (true) {
+            // The share whose next event appeared first, and the point where another share's next one comes in:
+            // everything of that share before it is copied in one run.
+            int from = -1;
+            int lowest = Integer.MAX_VALUE;
+            int secondLowest = Integer.MAX_VALUE;
+            for (int k = 0; k < next.length; k++) {
+                Share s = shares.get(k);
+                if (next[k] < s.count) {
+                    int head = s.firstSequence[next[k]];
+                    if (head < lowest) {
+                        secondLowest = lowest;
+                        lowest = head;
+                        from = k;
+                    } else if (head < secondLowest) {
+                        secondLowest = head;
+                    }
+                }
+            }
+            if (from < 0) {
+                break;
+            }
+            Share s = shares.get(from);
+            int i = next[from];
+            for (; i < s.count && s.firstSequence[i] < secondLowest; i++) {
+                if (s.ticketSlot[i] >= 0) {
+                    ticketSlot[out] = s.ticketSlot[i];
+                    createdAtMillis[out] = s.createdAtMillis[i];
+                    authorSlot[out] = s.authorSlot[i];
+                    isPublic[out] = s.isPublic[i];
+                    drop[out] = s.drop[i];
+                    out++;
+                }
+            }
+            next[from] = i;
+        }
+        return new TicketEventFacts(total, ticketSlot, createdAtMillis, authorSlot, isPublic, drop);
     }
 }

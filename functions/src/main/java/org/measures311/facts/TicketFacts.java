@@ -1,6 +1,8 @@
 package org.measures311.facts;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -106,15 +108,31 @@ public final class TicketFacts {
 
     static final class Builder {
         private int count;
-        private long[] ticketId = new long[1024];
-        private long[] createdAtMillis = new long[1024];
-        private long[] updatedAtMillis = new long[1024];
-        private byte[] channel = new byte[1024];
-        private int[] category = new int[1024];
-        private byte[] rating = new byte[1024];
-        private int[] drop = new int[1024];
+        private long[] ticketId;
+        private long[] createdAtMillis;
+        private long[] updatedAtMillis;
+        private byte[] channel;
+        private int[] category;
+        private byte[] rating;
+        private int[] drop;
         private final TextDictionary categories = new TextDictionary();
-        private final LongIntHashMap slotOfId = new LongIntHashMap(1024);
+        private final LongIntHashMap slotOfId;
+        /** Contact types are a handful of spellings: normalise each once, not once per ticket. */
+        private static final int MAX_REMEMBERED_CONTACT_TYPES = 256;
+        private final Map<String, Byte> channelOfContactType = new HashMap<>();
+
+        /** @param expectedTickets how many distinct tickets to make room for (more are still taken) */
+        Builder(int expectedTickets) {
+            int n = Math.max(1024, expectedTickets);
+            ticketId = new long[n];
+            createdAtMillis = new long[n];
+            updatedAtMillis = new long[n];
+            channel = new byte[n];
+            category = new int[n];
+            rating = new byte[n];
+            drop = new int[n];
+            slotOfId = new LongIntHashMap(n);
+        }
 
         /** Offers one record; records must be offered in landing order (drops, then rows within a drop). */
         void offer(long id, long createdAt, long updatedAt, String contactType, String categoryText,
@@ -130,7 +148,7 @@ public final class TicketFacts {
             ticketId[slot] = id;
             createdAtMillis[slot] = createdAt;
             updatedAtMillis[slot] = updatedAt;
-            channel[slot] = (byte) Channel.fromContactType(contactType).ordinal();
+            channel[slot] = channelOf(contactType);
             String trimmed = categoryText == null ? null : categoryText.strip();
             category[slot] = categories.encode(trimmed == null || trimmed.isEmpty() ? null : trimmed);
             rating[slot] = rating(satisfaction);
@@ -139,6 +157,20 @@ public final class TicketFacts {
 
         int slotOf(long id) {
             return slotOfId.get(id);
+        }
+
+        private byte channelOf(String contactType) {
+            if (contactType == null) {
+                return (byte) Channel.OTHER.ordinal();
+            }
+            Byte known = channelOfContactType.get(contactType);
+            if (known == null) {
+                known = (byte) Channel.fromContactType(contactType).ordinal();
+                if (channelOfContactType.size() < MAX_REMEMBERED_CONTACT_TYPES) {
+                    channelOfContactType.put(contactType, known);
+                }
+            }
+            return known;
         }
 
         private void ensureCapacity(int needed) {

@@ -45,11 +45,21 @@ public final class UserFacts {
 
     static final class Builder {
         private int count;
-        private long[] userId = new long[256];
-        private long[] updatedAtMillis = new long[256];
-        private boolean[] csr = new boolean[256];
-        private int[] drop = new int[256];
-        private final LongIntHashMap slotOfId = new LongIntHashMap(256);
+        private long[] userId;
+        private long[] updatedAtMillis;
+        private boolean[] csr;
+        private int[] drop;
+        private final LongIntHashMap slotOfId;
+
+        /** @param expectedUsers how many distinct users to make room for (more are still taken) */
+        Builder(int expectedUsers) {
+            int n = Math.max(256, expectedUsers);
+            userId = new long[n];
+            updatedAtMillis = new long[n];
+            csr = new boolean[n];
+            drop = new int[n];
+            slotOfId = new LongIntHashMap(n);
+        }
 
         /** Offers one record; records must be offered in landing order. */
         void offer(long id, long updatedAt, boolean isCsr, int dropIndex) {

@@ -26,13 +26,33 @@ import org.measures311.api.ProblemResponses;
 /**
  * Serves {@link MeasuresApi} on {@code http://host:port/api/} with the JDK's built-in HTTP server, for
  * {@code ./measures311 serve} and tests. Like Core Tools it asks for no key, so it binds to loopback unless
- * told otherwise. It bounds what a caller can take: a fixed pool of workers with a short queue (beyond it, 503),
+ * told otherwise. It bounds what a caller can take: a fixed pool of workers with a bounded queue (beyond it, 503),
  * and request bodies of at most {@link MeasuresApi#MAX_BODY_BYTES} (beyond it, 413, read no further).
  */
 public final class LocalHttpServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 7071;
     public static final String LOOPBACK = "127.0.0.1";
+    /**
+     * Requests that may wait for a worker: room for a few hundred concurrent clients (Power BI refreshes in
+     * parallel, a dashboard fans out), since a cached answer takes a worker well under a millisecond. Beyond it
+     * a request is refused at once rather than left waiting without bound.
+     */
+    public static final int MIN_QUEUED_REQUESTS = 256;
+    /** Connections the OS may hold before they are accepted. */
+    private static final int ACCEPT_BACKLOG = 256;
+    private static final java.util.regex.Pattern HOST_HEADER = java.util.regex.Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
     private static final Logger LOG = Logger.getLogger(LocalHttpServer.class.getName());
+
+    static {
+        // An answer goes out as headers, then body: with Nagle's algorithm on, its last segment waits for the
+        // client's delayed ACK (about 40 ms on Linux), which set every request's latency under load. The JDK
+        // server reads this property once, when its configuration class loads; a value given on the command
+        // line wins.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
 
     private final MeasuresApi api;
     private final InetAddress bindAddress;
@@ -67,7 +87,7 @@ public final class LocalHttpServer implements AutoCloseable {
             LOG.warning("serving the API without keys on " + bindAddress.getHostAddress() + ": reachable from the network");
         }
         AtomicInteger n = new AtomicInteger();
-        executor = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers * 4),
+        executor = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(MIN_QUEUED_REQUESTS, workers * 4)),
                 r -> {
                     Thread t = new Thread(r, "measures311-http-" + n.incrementAndGet());
                     t.setDaemon(true);
@@ -76,7 +96,7 @@ public final class LocalHttpServer implements AutoCloseable {
                 (r, pool) -> {
                     throw new java.util.concurrent.RejectedExecutionException("busy");
                 });
-        HttpServer s = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
+        HttpServer s = HttpServer.create(new InetSocketAddress(bindAddress, port), ACCEPT_BACKLOG);
         s.createContext("/", this::exchange);
         s.setExecutor(command -> {
             try {
@@ -167,7 +187,7 @@ public final class LocalHttpServer implements AutoCloseable {
 
     private URI absolute(HttpExchange exchange) {
         String host = exchange.getRequestHeaders().getFirst("Host");
-        String authority = host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+") ? hostForUrl() + ":" + port() : host;
+        String authority = host == null || host.isBlank() || !HOST_HEADER.matcher(host).matches() ? hostForUrl() + ":" + port() : host;
         return URI.create("http://" + authority + exchange.getRequestURI().toString());
     }
 

@@ -54,8 +54,7 @@ final class HandledTickets {
             }
             // Lineage: the event that made the ticket handled, and the user record that made its author a CSR.
             int bucket = Lineage.TICKETS + tickets.channel(t);
-            lineage.add(bucket, ticketDay, events.drop(e));
-            lineage.add(bucket, ticketDay, users.drop(author));
+            lineage.add(bucket, ticketDay, events.drop(e), users.drop(author));
         }
         return h;
     }

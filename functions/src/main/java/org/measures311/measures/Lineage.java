@@ -25,6 +25,9 @@ final class Lineage {
     private final String[] idOfRank;
     private int lastIndex = -1;
     private int lastDrop = -1;
+    private int lastPairIndex = -1;
+    private int lastPairDrop = -1;
+    private int lastPairOther = -1;
 
     Lineage(int days, FactsSnapshot facts) {
         this.days = days;
@@ -57,6 +60,27 @@ final class Lineage {
             bits[i] = b;
         }
         b.set(rankOfDrop[drop]);
+    }
+
+    /**
+     * Adds two drops to one day of one bucket (a handled ticket's event drop and its author's user drop). The
+     * pair repeats for long runs of events, so repeats are skipped as a pair, not dropped one by one.
+     */
+    void add(int bucket, int day, int drop, int otherDrop) {
+        int i = bucket * days + day;
+        if (i == lastPairIndex && drop == lastPairDrop && otherDrop == lastPairOther) {
+            return;
+        }
+        lastPairIndex = i;
+        lastPairDrop = drop;
+        lastPairOther = otherDrop;
+        BitSet b = bits[i];
+        if (b == null) {
+            b = new BitSet();
+            bits[i] = b;
+        }
+        b.set(rankOfDrop[drop]);
+        b.set(rankOfDrop[otherDrop]);
     }
 
     /** Adds a single drop (a reference drop such as the skill list) to a set built by {@link #union}. */

@@ -1,6 +1,9 @@
 package org.measures311.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,10 +30,18 @@ public final class MeasureRowRepository {
     private static final Comparator<MeasureRow> ORDER = Comparator.comparing(MeasureRow::periodStart)
             .thenComparing(MeasureRow::member).thenComparing(MeasureRow::period);
 
+    /** Rows of one partition as last read, and the partition version they were read at. */
+    private record CachedRows(long version, List<MeasureRow> rows) {
+    }
+
     private final DocumentStore store;
+    private final PartitionVersions versions;
+    /** Per partition key; only over a store that versions its partitions (the embedded one). */
+    private final Map<String, CachedRows> cache = new ConcurrentHashMap<>();
 
     public MeasureRowRepository(DocumentStore store) {
         this.store = Objects.requireNonNull(store, "store");
+        this.versions = store instanceof PartitionVersions v ? v : null;
     }
 
     /** Writes the rows whose figures differ from what is stored (rows may span measures and grains). */
@@ -49,11 +60,38 @@ public final class MeasureRowRepository {
         return new Changes(written, unchanged, 0);
     }
 
-    /** Every row of one measure and grain, by period start, then member. */
+    /**
+     * Every row of one measure and grain, by period start, then member; unmodifiable. Over a store that versions
+     * its partitions, the same list comes back until the partition changes (the API reads it per request).
+     */
     public List<MeasureRow> read(String measure, Grain grain) {
-        List<MeasureRow> rows = new ArrayList<>(stored(MeasureRow.partitionKey(measure, grain)).values());
-        rows.sort(ORDER);
+        String partitionKey = MeasureRow.partitionKey(measure, grain);
+        if (versions == null) {
+            return load(partitionKey);
+        }
+        long version = versions.partitionVersion(Container.MEASURES, partitionKey);
+        CachedRows cached = cache.get(partitionKey);
+        if (cached != null && cached.version() == version) {
+            return cached.rows();
+        }
+        List<MeasureRow> rows = load(partitionKey);
+        cache.put(partitionKey, new CachedRows(version, rows));
         return rows;
+    }
+
+    /**
+     * A number that changes whenever the rows of the measure and grain change, or empty when the store cannot
+     * tell (then every read goes to the store).
+     */
+    public OptionalLong version(String measure, Grain grain) {
+        return versions == null ? OptionalLong.empty()
+                : OptionalLong.of(versions.partitionVersion(Container.MEASURES, MeasureRow.partitionKey(measure, grain)));
+    }
+
+    private List<MeasureRow> load(String partitionKey) {
+        List<MeasureRow> rows = new ArrayList<>(stored(partitionKey).values());
+        rows.sort(ORDER);
+        return Collections.unmodifiableList(rows);
     }
 
     /**

@@ -22,9 +22,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.measures311.store.Container;
 import org.measures311.store.DocumentStore;
+import org.measures311.store.PartitionVersions;
 import org.measures311.store.Documents;
 import org.measures311.store.StoredDocument;
 
@@ -42,7 +44,7 @@ import org.measures311.store.StoredDocument;
  * Within the process, writes to one partition are serialised; ETags are random UUIDs, so they differ on every
  * write without any counter to persist.
  */
-public final class EmbeddedDocumentStore implements DocumentStore {
+public final class EmbeddedDocumentStore implements DocumentStore, PartitionVersions {
 
     private static final String OWNER_LOCK = AtomicFiles.INTERNAL_PREFIX + "-owner.lock";
     private static final int MAX_PLAIN_NAME = 120;
@@ -53,6 +55,8 @@ public final class EmbeddedDocumentStore implements DocumentStore {
     private final FileChannel ownerChannel;
     private final FileLock owner;
     private volatile boolean closed;
+    /** Versions are drawn from one counter, so a version names one state of one partition. */
+    private final AtomicLong versions = new AtomicLong();
 
     public EmbeddedDocumentStore(Path folder) {
         this.folder = folder.toAbsolutePath().normalize();
@@ -103,6 +107,11 @@ public final class EmbeddedDocumentStore implements DocumentStore {
     @Override
     public List<StoredDocument> readPartition(Container container, String partitionKey) {
         return partition(container, partitionKey).documents().values().stream().map(EmbeddedDocumentStore::copy).toList();
+    }
+
+    @Override
+    public long partitionVersion(Container container, String partitionKey) {
+        return partition(container, partitionKey).version();
     }
 
     @Override
@@ -216,6 +225,7 @@ public final class EmbeddedDocumentStore implements DocumentStore {
         private final String partitionKey;
         private final Path file;
         private Map<String, StoredDocument> documents;
+        private long version = versions.incrementAndGet();
 
         Partition(Container container, String partitionKey) {
             this.container = container;
@@ -241,7 +251,12 @@ public final class EmbeddedDocumentStore implements DocumentStore {
             }
             persist(next);
             documents = next;
+            version = versions.incrementAndGet();
             return true;
+        }
+
+        synchronized long version() {
+            return version;
         }
 
         private Map<String, StoredDocument> load() {
