@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.measures311.ingest.DropStatus;
 import org.measures311.ingest.LedgerEntry;
+import org.measures311.ingest.SourceKind;
 
 /**
  * {@code GET /drops?status=&from=}: the ingest ledger, newest landing first. {@code from} is a UTC date (the
@@ -38,8 +39,25 @@ final class DropsHandler {
                 .filter(e -> status.isEmpty() || e.status() == status.get())
                 .sorted(Comparator.comparing(LedgerEntry::landedAt).thenComparing(LedgerEntry::path).reversed())
                 .toList();
+        // The skill list in force, whatever the window: without one every CMS skill counts toward phone measures,
+        // and the ledger is where an analyst looks to see why the phone figures include every skill.
+        Optional<LedgerEntry> skillList = ledger.list(YearMonth.of(2000, 1)).stream()
+                .filter(e -> e.source() == SourceKind.SKILL_LIST && e.status() == DropStatus.INGESTED)
+                .max(Comparator.comparing(LedgerEntry::landedAt).thenComparing(LedgerEntry::path));
         return ApiResponse.json(200, Json.write(g -> {
             g.writeStartObject();
+            g.writeObjectFieldStart("skillList");
+            if (skillList.isPresent()) {
+                g.writeStringField("status", "landed");
+                g.writeStringField("dropId", skillList.get().dropId());
+                g.writeStringField("path", skillList.get().path());
+                Json.field(g, "landedAt", skillList.get().landedAt());
+            } else {
+                g.writeStringField("status", "none");
+                g.writeStringField("note", "No 311 skill list (reference/skills.csv) has landed: every CMS skill "
+                        + "counts toward phone measures, and those rows carry the flag all_skills_no_skill_list.");
+            }
+            g.writeEndObject();
             g.writeStringField("from", from.toString());
             Json.field(g, "status", status.map(DropStatus::code).orElse(null));
             g.writeNumberField("count", entries.size());

@@ -20,7 +20,7 @@ final class MeasureRowFormat {
     static final List<String> CONTRACT_COLUMNS =
             List.of("measure", "grain", "period", "dimension", "member", "value", "numerator", "denominator");
     /** What the API adds after the contract columns. */
-    static final List<String> EXTRA_COLUMNS = List.of("periodStart", "periodEnd", "target", "meetsTarget", "computedAt");
+    static final List<String> EXTRA_COLUMNS = List.of("periodStart", "periodEnd", "target", "meetsTarget", "computedAt", "flags");
 
     private MeasureRowFormat() {
     }
@@ -40,6 +40,12 @@ final class MeasureRowFormat {
         Json.field(g, "target", r.target());
         Json.field(g, "meetsTarget", r.meetsTarget());
         Json.field(g, "computedAt", r.computedAt());
+        // e.g. "all_skills_no_skill_list": the phone figures count every CMS skill because no 311 skill list landed.
+        g.writeArrayFieldStart("flags");
+        for (String flag : r.flags()) {
+            g.writeString(flag);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -62,7 +68,8 @@ final class MeasureRowFormat {
                         r.periodStart().toString(), r.periodEnd().toString(),
                         r.target() == null ? "" : plain(BigDecimal.valueOf(r.target())),
                         r.meetsTarget() == null ? "" : r.meetsTarget().toString(),
-                        r.computedAt() == null ? "" : r.computedAt().toString());
+                        r.computedAt() == null ? "" : r.computedAt().toString(),
+                        String.join(";", r.flags()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

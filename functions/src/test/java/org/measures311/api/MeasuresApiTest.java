@@ -48,7 +48,7 @@ class MeasuresApiTest {
         List<String> fields = new ArrayList<>();
         body.get("rows").get(0).fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("measure", "grain", "period", "dimension", "member", "value", "numerator",
-                "denominator", "periodStart", "periodEnd", "target", "meetsTarget", "computedAt");
+                "denominator", "periodStart", "periodEnd", "target", "meetsTarget", "computedAt", "flags");
         assertThat(body.get("rows").get(0).get("denominator").isNull()).isTrue();
     }
 
@@ -65,8 +65,8 @@ class MeasuresApiTest {
         ApiResponse r = w.api().handle(get("/measures/contacts_handled/values?grain=day&from=2025-03-10&to=2025-03-11&member=phone&format=csv"));
         assertThat(r.header("Content-Type")).contains(ApiResponse.CSV);
         assertThat(r.bodyText()).isEqualTo(
-                "measure,grain,period,dimension,member,value,numerator,denominator,periodStart,periodEnd,target,meetsTarget,computedAt\r\n"
-                        + "contacts_handled,day,2025-03-10,channel,phone,110,110,,2025-03-10,2025-03-10,,,2025-04-02T08:00:00Z\r\n");
+                "measure,grain,period,dimension,member,value,numerator,denominator,periodStart,periodEnd,target,meetsTarget,computedAt,flags\r\n"
+                        + "contacts_handled,day,2025-03-10,channel,phone,110,110,,2025-03-10,2025-03-10,,,2025-04-02T08:00:00Z,\r\n");
     }
 
     @Test
@@ -74,7 +74,7 @@ class MeasuresApiTest {
         ApiResponse csv = w.api().handle(get("/measures/contacts_handled/values?grain=year&format=csv"));
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.bodyText()).isEqualTo(
-                "measure,grain,period,dimension,member,value,numerator,denominator,periodStart,periodEnd,target,meetsTarget,computedAt\r\n");
+                "measure,grain,period,dimension,member,value,numerator,denominator,periodStart,periodEnd,target,meetsTarget,computedAt,flags\r\n");
         JsonNode body = json(w.api().handle(get("/measures/contacts_handled/values?grain=year")));
         assertThat(body.get("rows").size()).isZero();
         assertThat(body.get("count").asInt()).isZero();

@@ -62,6 +62,7 @@ class FunctionRoutesIT {
         JsonNode body = ok(http.values(HostDoubles.get(BASE + "measures/contacts_handled/values?grain=day&member=phone"),
                 HostDoubles.context("values")));
         assertThat(body.path("rows").get(0).path("value").decimalValue()).isEqualByComparingTo("233");
+        assertThat(body.path("rows").get(0).path("flags").get(0).asText()).isEqualTo("all_skills_no_skill_list");
 
         HttpResponseMessage bad = http.values(HostDoubles.get(BASE + "measures/contacts_handled/values?grain=week"),
                 HostDoubles.context("values"));
@@ -81,7 +82,8 @@ class FunctionRoutesIT {
     void scorecardDropsHealthAndOpenApiAnswer() throws Exception {
         ok(http.scorecard(HostDoubles.get(BASE + "scorecard?asOf=2025-08-15"), HostDoubles.context("scorecard")));
         assertThat(ok(http.drops(HostDoubles.get(BASE + "drops?from=2000-01-01"), HostDoubles.context("drops"))).toString())
-                .contains("multi_day_multi_skill.txt").contains("ingested");
+                .contains("multi_day_multi_skill.txt").contains("ingested")
+                .contains("\"skillList\":{\"status\":\"none\"");
         JsonNode health = ok(http.health(HostDoubles.get(BASE + "health"), HostDoubles.context("health")));
         assertThat(health.path("storage").asText()).isEqualTo("ok");
         assertThat(health.path("cosmos").asText()).isEqualTo("ok");

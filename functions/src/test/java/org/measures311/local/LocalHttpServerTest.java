@@ -173,7 +173,7 @@ class LocalHttpServerTest {
         HttpResponse<byte[]> r = get("/measures/contacts_handled/values?grain=fiscal_year&format=csv");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(new String(r.body())).isEqualTo(
-                "measure,grain,period,dimension,member,value,numerator,denominator,periodStart,periodEnd,target,meetsTarget,computedAt\r\n");
+                "measure,grain,period,dimension,member,value,numerator,denominator,periodStart,periodEnd,target,meetsTarget,computedAt,flags\r\n");
         assertThat(r.headers().firstValue("Content-Type")).contains("text/csv; charset=utf-8");
     }
 
