@@ -19,7 +19,7 @@ public final class ZendeskValues {
     public static final long INVALID = Long.MIN_VALUE;
 
     /** ISO 8601 date-time, 'T' or space between date and time, optional offset ("Z", "+02:00", "+0200") or " UTC". */
-    private static final DateTimeFormatter ISO_TIMESTAMP = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter ISO_TIMESTAMP = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart().appendLiteral('T').optionalEnd()
