@@ -1,6 +1,7 @@
 package org.measures311.ingest.zendesk;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,31 @@ import java.util.Map;
 public final class FieldSpec {
     private final Node root;
     private final List<String> paths;
+    private final BitSet idSlots;
+    private final BitSet timestampSlots;
 
-    private FieldSpec(Node root, List<String> paths) {
+    private FieldSpec(Node root, List<String> paths, BitSet idSlots, BitSet timestampSlots) {
         this.root = root;
         this.paths = List.copyOf(paths);
+        this.idSlots = (BitSet) idSlots.clone();
+        this.timestampSlots = (BitSet) timestampSlots.clone();
+    }
+
+    /**
+     * Whether the slot was declared with {@link Builder#timestampField}: a text parser may then store a cell in
+     * {@link IsoTimestamps}' shape as epoch milliseconds ({@link SourceRecord#isEpochMillis}).
+     */
+    boolean isTimestamp(int slot) {
+        return timestampSlots.get(slot);
+    }
+
+    /**
+     * Whether the slot was declared with {@link Builder#idField}: a text parser may then store a cell of plain
+     * digits as an integer ({@link SourceRecord#isInteger}), which the id rules in {@code ZendeskRows} read as
+     * they would its text.
+     */
+    boolean isId(int slot) {
+        return idSlots.get(slot);
     }
 
     public static Builder builder() {
@@ -82,6 +104,8 @@ public final class FieldSpec {
     public static final class Builder {
         private final Node root = new Node();
         private final List<String> paths = new ArrayList<>();
+        private final BitSet idSlots = new BitSet();
+        private final BitSet timestampSlots = new BitSet();
 
         private Node nodeAt(String dottedPath) {
             Node node = root;
@@ -103,6 +127,20 @@ public final class FieldSpec {
             node.slot = paths.size();
             paths.add(dottedPath);
             return node.slot;
+        }
+
+        /** A plain value that is only ever read as a Zendesk id ({@link #isId}); returns its slot. */
+        public int idField(String dottedPath) {
+            int slot = field(dottedPath);
+            idSlots.set(slot);
+            return slot;
+        }
+
+        /** A plain value that is only ever read as a timestamp ({@link #isTimestamp}); returns its slot. */
+        public int timestampField(String dottedPath) {
+            int slot = field(dottedPath);
+            timestampSlots.set(slot);
+            return slot;
         }
 
         /** The {@code value} of the entry whose {@code id} equals {@code key} in an array of {id, value} objects. */
@@ -131,7 +169,7 @@ public final class FieldSpec {
         }
 
         public FieldSpec build() {
-            return new FieldSpec(root, paths);
+            return new FieldSpec(root, paths, idSlots, timestampSlots);
         }
     }
 }

@@ -9,7 +9,8 @@ package org.measures311.ingest.zendesk;
  * <p>It answers only when the text has exactly that shape and every field is plainly valid (no day 31 of a
  * 30-day month, no hour 24, no offset beyond 18 hours); anything else returns {@link #NOT_FAST} and the caller
  * falls back to the full formatter, so the results are the formatter's for every input
- * ({@code IsoTimestampsTest} checks that differentially).
+ * ({@code IsoTimestampsTest} checks that differentially). Takes any {@link CharSequence} so the CSV parser can
+ * pass a view of its char buffer ({@link SlotCsvHandler}) without making a string.
  */
 final class IsoTimestamps {
     /** The text is not in the fast shape (it may still be valid for the full formatter). */
@@ -20,7 +21,7 @@ final class IsoTimestamps {
     private IsoTimestamps() {
     }
 
-    static long epochMillis(String s) {
+    static long epochMillis(CharSequence s) {
         int n = s.length();
         if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return NOT_FAST;
@@ -62,7 +63,7 @@ final class IsoTimestamps {
             offsetSeconds = 0;
         } else if (i + 1 == n && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
             offsetSeconds = 0;
-        } else if (n - i == 4 && s.regionMatches(true, i, " UTC", 0, 4)) {
+        } else if (n - i == 4 && isUtcSuffix(s, i)) {
             offsetSeconds = 0;
         } else {
             offsetSeconds = offset(s, i);
@@ -76,7 +77,7 @@ final class IsoTimestamps {
     }
 
     /** {@code +HH:MM} or {@code +HHMM} (or minus) at {@code i} to the end; Integer.MIN_VALUE when not that. */
-    private static int offset(String s, int i) {
+    private static int offset(CharSequence s, int i) {
         int n = s.length();
         char sign = s.charAt(i);
         if (sign != '+' && sign != '-') {
@@ -100,8 +101,14 @@ final class IsoTimestamps {
         return sign == '-' ? -total : total;
     }
 
+    /** {@code " UTC"} in any case at {@code i}. */
+    private static boolean isUtcSuffix(CharSequence s, int i) {
+        return s.charAt(i) == ' ' && Character.toUpperCase(s.charAt(i + 1)) == 'U'
+                && Character.toUpperCase(s.charAt(i + 2)) == 'T' && Character.toUpperCase(s.charAt(i + 3)) == 'C';
+    }
+
     /** The value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
-    private static int digits(String s, int from, int count) {
+    private static int digits(CharSequence s, int from, int count) {
         int v = 0;
         for (int k = from; k < from + count; k++) {
             char c = s.charAt(k);

@@ -70,8 +70,9 @@ public final class TicketEventsReader implements DropReader {
         int childPublic = childFields.field("public");
 
         FieldSpec.Builder fields = FieldSpec.builder();
-        Slots slots = new Slots(fields.field("id"), fields.field("ticket_id"), fields.field("created_at"),
-                fields.field("author_id"), fields.field("updater_id"), fields.field("user_id"),
+        // Ids and created_at are declared as such so the CSV parser can hand them over typed, without a String per cell.
+        Slots slots = new Slots(fields.idField("id"), fields.idField("ticket_id"), fields.timestampField("created_at"),
+                fields.idField("author_id"), fields.idField("updater_id"), fields.idField("user_id"),
                 fields.field("event_type"), fields.field("type"), fields.field("public"),
                 childId, childType, childEventType, childAuthor, childPublic);
         fields.children("child_events", childFields.build());

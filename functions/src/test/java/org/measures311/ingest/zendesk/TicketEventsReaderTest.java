@@ -71,6 +71,63 @@ class TicketEventsReaderTest {
                 new RowError("drop.delimited", 5, "ticket_id", "required id is missing"));
     }
 
+    /**
+     * Plain digit ids reach their slots as integers straight from the CSV parser; every other spelling goes the text
+     * way. Both must give what the id rules say for the text, and values repeated from the row before (reused
+     * strings) must not leak into the next row.
+     */
+    @Test
+    void csvIdsReadAsIntegersFollowTheTextRules() throws Exception {
+        String csv = """
+                id,ticket_id,created_at,author_id,event_type,public
+                1, 101 ,2025-06-01T08:00:00Z,007,Comment,yes
+                2,101,2025-06-01T09:00:00Z,-1,Comment,yes
+                3,102,2025-06-01T10:00:00Z,0,Comment,yes
+                4,102,2025-06-01T11:00:00Z,12a,Comment,yes
+                0,102,2025-06-01T12:00:00Z,501,Comment,yes
+                1000000000000000000,102,2025-06-01T13:00:00Z,123456789012345678,Audit,no
+                7,102,2025-06-01T14:00:00Z,501,Comment,yes,extra
+                8,103,2025-06-01T15:00:00Z,501, Comment ,yes
+                """;
+        ZendeskReading.Result result = read(reader, csv, DropFormat.DELIMITED);
+
+        assertThat(result.rows()).containsExactly(
+                event(1, 101, JUNE_1 + 8 * HOUR, 7L, "Comment", true, 2),
+                event(2, 101, JUNE_1 + 9 * HOUR, null, "Comment", true, 3),
+                event(1_000_000_000_000_000_000L, 102, JUNE_1 + 13 * HOUR, 123_456_789_012_345_678L, "Audit", false, 7),
+                event(8, 103, JUNE_1 + 15 * HOUR, 501L, "Comment", true, 9));
+        assertThat(result.context().errors()).containsExactly(
+                new RowError("drop.delimited", 4, "author_id", "id is not a positive integer"),
+                new RowError("drop.delimited", 5, "author_id", "id is not a positive integer"),
+                new RowError("drop.delimited", 6, "id", "id is not a positive integer"),
+                new RowError("drop.delimited", 8, "", "expected 6 cells as in the header, found 7"));
+    }
+
+    /** The same for created_at: the exact ISO shape is read from the parser's buffer, every other spelling as text. */
+    @Test
+    void csvTimestampsReadFromTheBufferFollowTheTextRules() throws Exception {
+        String csv = """
+                id,ticket_id,created_at,author_id,event_type,public
+                1,101,2025-06-01T08:00:00Z,501,Comment,yes
+                2,101, 2025-06-01T09:00:00+01:00 ,501,Comment,yes
+                3,101,2025-06-01 10:00:00 utc,501,Comment,yes
+                4,101,1748775600,501,Comment,yes
+                5,101,2025-13-01T00:00:00Z,501,Comment,yes
+                6,101,2025-06-01T12:00:00.5Z,501,Comment,yes
+                """;
+        ZendeskReading.Result result = read(reader, csv, DropFormat.DELIMITED);
+
+        assertThat(result.rows()).containsExactly(
+                event(1, 101, JUNE_1 + 8 * HOUR, 501L, "Comment", true, 2),
+                event(2, 101, JUNE_1 + 8 * HOUR, 501L, "Comment", true, 3),
+                event(3, 101, JUNE_1 + 10 * HOUR, 501L, "Comment", true, 4),
+                // 1748775600 s = 2025-06-01T11:00:00Z
+                event(4, 101, JUNE_1 + 11 * HOUR, 501L, "Comment", true, 5),
+                event(6, 101, JUNE_1 + 12 * HOUR + 500, 501L, "Comment", true, 7));
+        assertThat(result.context().errors()).containsExactly(
+                new RowError("drop.delimited", 6, "created_at", "not an ISO 8601 timestamp or Unix seconds"));
+    }
+
     @Test
     void acceptsAuthorAndTypeAliasesInAJsonArray() throws Exception {
         String json = """
