@@ -51,8 +51,18 @@ public final class DropIngestor {
     private final BufferAllocator allocator;
     private final Clock clock;
     private final Path tempDir;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    /*
+     * The error-report mapper is built on first quarantine, not per ingestor: most drops are never quarantined,
+     * and a mapper with the JSR-310 module is a noticeable share of a cold start's class loading and set-up.
+     */
+    private static final class ReportJson {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+        private ReportJson() {
+        }
+    }
 
     public DropIngestor(Lake landing, Lake curated, Lake quarantine, LedgerRepository ledger, DropReaders readers,
                         Settings settings, BufferAllocator allocator, Clock clock, Path tempDir) {
@@ -115,7 +125,7 @@ public final class DropIngestor {
         String message = "Quarantined after " + failures + " failed deliveries: " + what;
         LedgerEntry entry = draft.finish(DropStatus.QUARANTINED, message);
         try {
-            quarantine.write(draft.dropId + "/error-report.json", json.writeValueAsBytes(report(entry)));
+            quarantine.write(draft.dropId + "/error-report.json", ReportJson.MAPPER.writeValueAsBytes(report(entry)));
         } catch (IOException | RuntimeException reportFailed) {
             LOG.log(Level.WARNING, "Could not write the error report of poison drop " + draft.file.path(), reportFailed);
         }
@@ -223,7 +233,7 @@ public final class DropIngestor {
         }
         draft.quarantinePath = base + name;
         LedgerEntry entry = draft.finish(DropStatus.QUARANTINED, message);
-        quarantine.write(base + "error-report.json", json.writeValueAsBytes(report(entry)));
+        quarantine.write(base + "error-report.json", ReportJson.MAPPER.writeValueAsBytes(report(entry)));
         return record(entry);
     }
 

@@ -53,7 +53,7 @@ public final class LedgerRepository {
             throw new IllegalArgumentException("drop id " + entry.dropId() + " does not start with its landing month " + month);
         }
         registerMonth(month);
-        store.upsert(Container.LEDGER, StoreJson.toDocument(entry, entry.dropId(), month));
+        store.upsert(Container.LEDGER, LedgerDocuments.toDocument(entry, entry.dropId(), month));
     }
 
     public Optional<LedgerEntry> find(String dropId) {
@@ -86,7 +86,7 @@ public final class LedgerRepository {
      */
     public String claimContent(String sha256, String dropId) {
         String id = contentId(sha256);
-        ObjectNode claim = StoreJson.mapper().createObjectNode()
+        ObjectNode claim = LedgerDocuments.object()
                 .put("id", id).put(Container.PARTITION_KEY_FIELD, id)
                 .put("contentHash", sha256.toLowerCase(Locale.ROOT)).put("dropId", dropId)
                 .put("claimedAt", Instant.now().toString());
@@ -113,7 +113,7 @@ public final class LedgerRepository {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<StoredDocument> current = store.read(Container.CONTROL, id, id);
             int failures = current.map(d -> d.body().path("failures").asInt(0)).orElse(0) + 1;
-            ObjectNode next = StoreJson.mapper().createObjectNode()
+            ObjectNode next = LedgerDocuments.object()
                     .put("id", id).put(Container.PARTITION_KEY_FIELD, id).put("dropId", dropId)
                     .put("failures", failures).put("lastError", error).put("lastFailedAt", Instant.now().toString());
             boolean stored = current.isEmpty()
@@ -177,7 +177,7 @@ public final class LedgerRepository {
     }
 
     private static ObjectNode monthsDocument(Set<String> months) {
-        ObjectNode document = StoreJson.mapper().createObjectNode()
+        ObjectNode document = LedgerDocuments.object()
                 .put("id", MONTHS_ID).put(Container.PARTITION_KEY_FIELD, MONTHS_ID);
         ArrayNode list = document.putArray("months");
         months.forEach(list::add);
