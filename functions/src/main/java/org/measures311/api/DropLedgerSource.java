@@ -11,6 +11,9 @@ public interface DropLedgerSource {
     /** Every entry of drops that landed in {@code fromMonth} (UTC) or later, in any order. */
     List<LedgerEntry> list(YearMonth fromMonth);
 
+    /** Every entry of the ledger, in any order. */
+    List<LedgerEntry> listAll();
+
     /** One entry by drop id (its landing month is part of the id). */
     Optional<LedgerEntry> find(String dropId);
 

@@ -41,7 +41,7 @@ final class DropsHandler {
                 .toList();
         // The skill list in force, whatever the window: without one every CMS skill counts toward phone measures,
         // and the ledger is where an analyst looks to see why the phone figures include every skill.
-        Optional<LedgerEntry> skillList = ledger.list(YearMonth.of(2000, 1)).stream()
+        Optional<LedgerEntry> skillList = ledger.listAll().stream()
                 .filter(e -> e.source() == SourceKind.SKILL_LIST && e.status() == DropStatus.INGESTED)
                 .max(Comparator.comparing(LedgerEntry::landedAt).thenComparing(LedgerEntry::path));
         return ApiResponse.json(200, Json.write(g -> {

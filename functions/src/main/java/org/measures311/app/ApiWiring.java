@@ -32,6 +32,11 @@ final class ApiWiring {
             }
 
             @Override
+            public List<LedgerEntry> listAll() {
+                return app.ledger().listAll();
+            }
+
+            @Override
             public Optional<LedgerEntry> find(String dropId) {
                 return app.ledger().find(dropId);
             }

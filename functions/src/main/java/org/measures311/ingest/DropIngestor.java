@@ -83,6 +83,11 @@ public final class DropIngestor {
         return ingest(file);
     }
 
+    /** Whether this version of the file already has a ledger entry (ingesting it again would change nothing). */
+    public boolean isRecorded(LakeFile file) {
+        return ledger.find(DropIds.of(file.path(), file.etag(), file.landedAt())).isPresent();
+    }
+
     public LedgerEntry ingest(LakeFile file) throws IOException {
         Instant started = clock.instant();
         String dropId = DropIds.of(file.path(), file.etag(), file.landedAt());

@@ -147,8 +147,7 @@ public final class Main {
         Map<DropStatus, Integer> tally = new EnumMap<>(DropStatus.class);
         int seen = 0;
         for (LakeFile file : app.stores().landing().list("")) {
-            boolean known = app.ledger().find(org.measures311.ingest.DropIds.of(file.path(), file.etag(), file.landedAt())).isPresent();
-            if (known) {
+            if (app.ingestor().isRecorded(file)) {
                 continue;
             }
             LedgerEntry e = app.ingestor().ingest(file);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -144,20 +143,14 @@ public final class AnnualPublisher {
     }
 
     private List<Period> closedYearsWithData(LocalDate today) {
-        LocalDate first = null;
-        LocalDate last = null;
-        for (LedgerEntry e : ledger.list(YearMonth.of(2000, 1))) {
-            if (e.status() == DropStatus.INGESTED && e.affectedFrom() != null) {
-                first = first == null || e.affectedFrom().isBefore(first) ? e.affectedFrom() : first;
-                last = last == null || e.affectedTo().isAfter(last) ? e.affectedTo() : last;
-            }
-        }
+        List<LedgerEntry> ingested = ledger.listAll().stream().filter(e -> e.status() == DropStatus.INGESTED).toList();
+        Optional<RecomputeService.DateRange> data = RecomputeService.dataRange(ingested);
         List<Period> out = new ArrayList<>();
-        if (first == null) {
+        if (data.isEmpty()) {
             return out;
         }
         for (Grain grain : List.of(Grain.YEAR, Grain.FISCAL_YEAR)) {
-            for (Period p : calendar.periodsCovering(grain, first, last)) {
+            for (Period p : calendar.periodsCovering(grain, data.get().from(), data.get().to())) {
                 if (p.end().isBefore(today)) {
                     out.add(p);
                 }

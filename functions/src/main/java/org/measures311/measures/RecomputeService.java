@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,7 +138,7 @@ public final class RecomputeService {
     }
 
     private List<LedgerEntry> ingestedDrops() {
-        return ledger.list(YearMonth.of(2000, 1)).stream()
+        return ledger.listAll().stream()
                 .filter(e -> e.status() == DropStatus.INGESTED && e.curatedPath() != null)
                 .toList();
     }
@@ -172,7 +171,8 @@ public final class RecomputeService {
         return source == SourceKind.ZENDESK_USERS || source == SourceKind.SKILL_LIST || source == SourceKind.TARGETS;
     }
 
-    private static Optional<DateRange> dataRange(List<LedgerEntry> all) {
+    /** The first and last local dates that the given drops' rows touch; empty when none touches a date. */
+    static Optional<DateRange> dataRange(List<LedgerEntry> all) {
         DateRange range = null;
         for (LedgerEntry e : all) {
             if (e.affectedFrom() != null) {

@@ -73,6 +73,12 @@ public final class LedgerRepository {
         return entries;
     }
 
+    /** Every entry of the ledger, in landing order. */
+    public List<LedgerEntry> listAll() {
+        List<YearMonth> months = months();
+        return months.isEmpty() ? List.of() : list(months.get(0));
+    }
+
     /** The landing months that hold ledger entries, oldest first. */
     public List<YearMonth> months() {
         return store.read(Container.CONTROL, MONTHS_ID, MONTHS_ID)

@@ -64,6 +64,11 @@ final class ApiFixtures {
         }
 
         @Override
+        public List<LedgerEntry> listAll() {
+            return List.copyOf(entries);
+        }
+
+        @Override
         public Optional<LedgerEntry> find(String dropId) {
             return entries.stream().filter(e -> e.dropId().equals(dropId)).findFirst();
         }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.measures311.app.Application;
@@ -56,7 +55,7 @@ public final class OurPipeline implements AutoCloseable {
 
     /** The ingested drops as the recompute service sees them. */
     public List<LedgerEntry> ingestedDrops() {
-        return app.ledger().list(YearMonth.of(2000, 1)).stream()
+        return app.ledger().listAll().stream()
                 .filter(e -> e.status() == DropStatus.INGESTED && e.curatedPath() != null)
                 .toList();
     }
