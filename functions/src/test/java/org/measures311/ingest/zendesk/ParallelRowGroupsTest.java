@@ -50,6 +50,10 @@ class ParallelRowGroupsTest {
      * (rejected), -1 (no author) on every 5th; types from a small set (dictionary-encoded), one in 13 missing.
      */
     private static Path events(Path dir, List<Long> rejected) throws Exception {
+        return events(dir, rejected, true);
+    }
+
+    private static Path events(Path dir, List<Long> rejected, boolean dictionaries) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         String[] types = {"Comment", "Audit", " Comment ", "Change"};
         for (long i = 1; i <= ROWS; i++) {
@@ -67,7 +71,8 @@ class ParallelRowGroupsTest {
                 rejected.add(i);
             }
         }
-        return ParquetTestFiles.write(dir, "events.parquet", SCHEMA, CompressionCodecName.SNAPPY, rows);
+        return ParquetTestFiles.write(dir, dictionaries ? "events.parquet" : "plain-events.parquet", SCHEMA,
+                CompressionCodecName.SNAPPY, dictionaries, rows);
     }
 
     private static List<BlockMetaData> rowGroups(Path file) throws Exception {
@@ -111,6 +116,33 @@ class ParallelRowGroupsTest {
         assertThat(inParallel.context().firstDate()).isEqualTo(inSequence.context().firstDate())
                 .isEqualTo(LocalDate.of(2025, 5, 31)); // 2025-06-01T00:37Z is still May 31 in Los Angeles
         assertThat(inParallel.context().lastDate()).isEqualTo(inSequence.context().lastDate());
+    }
+
+    /** Dictionary-encoded text columns have each entry decoded once: the rows must be those of plain encoding. */
+    @Test
+    void dictionaryEncodedColumnsReadAsPlainOnes(@TempDir Path dir) throws Exception {
+        Path withDictionaries = events(dir, new ArrayList<>(), true);
+        Path plain = events(dir, new ArrayList<>(), false);
+        assertThat(encodings(withDictionaries)).contains(org.apache.parquet.column.Encoding.PLAIN_DICTIONARY);
+        assertThat(encodings(plain)).doesNotContain(org.apache.parquet.column.Encoding.PLAIN_DICTIONARY,
+                org.apache.parquet.column.Encoding.RLE_DICTIONARY);
+
+        ZendeskReading.Result fromDictionaries = ZendeskReading.readFile(sequential, withDictionaries, DropFormat.PARQUET,
+                ZendeskReading.settings());
+        ZendeskReading.Result fromPlain = ZendeskReading.readFile(sequential, plain, DropFormat.PARQUET,
+                ZendeskReading.settings());
+
+        // 3,000 records less 428 multiples of 7 and 272 of 11, 38 of which are both.
+        assertThat(fromDictionaries.rows()).isEqualTo(fromPlain.rows()).hasSize(2_338);
+        assertThat(fromDictionaries.rows().stream().map(r -> r.get("event_type")).distinct().toList())
+                .containsExactlyInAnyOrder("Audit", "Comment", "Change", null);
+        assertThat(fromDictionaries.context().errors()).extracting(RowError::line, RowError::column, RowError::message)
+                .isEqualTo(fromPlain.context().errors().stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.line(), e.column(), e.message())).toList());
+    }
+
+    private static java.util.Set<org.apache.parquet.column.Encoding> encodings(Path file) throws Exception {
+        return rowGroups(file).get(0).getColumns().get(4).getEncodings();
     }
 
     @Test
