@@ -169,11 +169,7 @@ public final class ParallelRecords {
             bases[i] = new CompletableFuture<>();
         }
         bases[0].complete(new Bases(layout.headerLines(), 0));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "measures311-parse-" + THREAD_NUMBERS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = parsePool(threads);
         Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
         try {
             int next = 0;
@@ -310,6 +306,15 @@ public final class ParallelRecords {
                      : CsvRecordSource.continuation(in, layout.csvHeader(), spec, context, from.bases().lines())) {
             RecordSources.drain(source, context, handlers.create(context, out));
         }
+    }
+
+    /** Daemon threads that parse parts of one drop (ranges or Parquet row groups). */
+    static ExecutorService parsePool(int threads) {
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "measures311-parse-" + THREAD_NUMBERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The future's value, with the task's own IOException or unchecked exception rethrown as is. */

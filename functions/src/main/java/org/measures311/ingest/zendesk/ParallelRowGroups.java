@@ -5,9 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.ingest.DropContent;
 import org.measures311.ingest.MalformedDropException;
@@ -22,8 +20,6 @@ import org.measures311.ingest.ReadContext;
  * file order. At most {@code threads + 1} groups are in memory at once.
  */
 final class ParallelRowGroups {
-    private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
-
     private final int threads;
     private final java.util.concurrent.atomic.AtomicLong groupsAppended = new java.util.concurrent.atomic.AtomicLong();
 
@@ -60,11 +56,7 @@ final class ParallelRowGroups {
 
     private void readGroups(ParquetRecordSource file, ReadContext context, FactBatchWriter out,
             RecordSources.HandlerFactory handlers) throws IOException, MalformedDropException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "measures311-rowgroup-" + THREAD_NUMBERS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = ParallelRecords.parsePool(threads);
         Deque<Future<Group>> inFlight = new ArrayDeque<>();
         try {
             int next = 0;
