@@ -42,6 +42,9 @@ public final class FactBatchWriter implements AutoCloseable {
     private final ArrowStreamWriter writer;
     private final List<ArrowRecordBatch> partBatches;
     private final FieldVector[] vectors;
+    /** Per column, the last text set and its UTF-8 bytes (compared by identity). */
+    private final String[] lastText;
+    private final byte[][] lastUtf8;
     private final int batchRows;
     private int row;
     private long rowsWritten;
@@ -62,6 +65,8 @@ public final class FactBatchWriter implements AutoCloseable {
         this.root = VectorSchemaRoot.create(table.schema(), allocator);
         List<FieldVector> fieldVectors = root.getFieldVectors();
         this.vectors = fieldVectors.toArray(new FieldVector[0]);
+        this.lastText = new String[vectors.length];
+        this.lastUtf8 = new byte[vectors.length][];
         allocateVectors();
         if (out == null) {
             this.writer = null;
@@ -157,7 +162,13 @@ public final class FactBatchWriter implements AutoCloseable {
         if (value == null) {
             return setNull(column);
         }
-        ((VarCharVector) vectors[column]).setSafe(row, value.getBytes(StandardCharsets.UTF_8));
+        if (value != lastText[column]) {
+            // Readers hand over the same String for a repeated value (a dictionary entry, a reused CSV cell):
+            // such a run is encoded once.
+            lastText[column] = value;
+            lastUtf8[column] = value.getBytes(StandardCharsets.UTF_8);
+        }
+        ((VarCharVector) vectors[column]).setSafe(row, lastUtf8[column]);
         return this;
     }
 

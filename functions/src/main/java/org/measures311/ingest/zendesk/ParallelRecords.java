@@ -36,7 +36,8 @@ import org.measures311.ingest.ReadContext;
  * <p>A range that cannot be parsed on its own (a quote in CSV, a record over several JSON lines, a line longer
  * than {@link #MAX_LINE_BYTES}) ends the parallel part: the rest of the file, from that range's first line, is
  * read on the calling thread; when it is the first range, the caller reads the whole drop as before. At most
- * {@code threads + 1} ranges are in memory at once, so memory stays constant in file size.
+ * {@code threads + 1} ranges are in memory at once, so memory stays constant in file size. Parquet drops are
+ * split at their row groups instead ({@link ParallelRowGroups}).
  */
 public final class ParallelRecords {
     static final int DEFAULT_RANGE_BYTES = 8 << 20;
@@ -46,6 +47,8 @@ public final class ParallelRecords {
 
     private final int rangeBytes;
     private final int threads;
+    /** Parquet drops are split at their row groups instead of byte ranges. */
+    private final ParallelRowGroups rowGroups;
     /** What this instance has done, for tests and diagnostics: ranges appended, and reads finished on one thread. */
     private final java.util.concurrent.atomic.AtomicLong rangesAppended = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong restsReadInSequence = new java.util.concurrent.atomic.AtomicLong();
@@ -56,6 +59,7 @@ public final class ParallelRecords {
         }
         this.rangeBytes = rangeBytes;
         this.threads = threads;
+        this.rowGroups = new ParallelRowGroups(threads);
     }
 
     /** Ranges of 8 MiB on as many threads as there are processors (at most 4); one processor reads sequentially. */
@@ -69,6 +73,10 @@ public final class ParallelRecords {
 
     long restsReadInSequence() {
         return restsReadInSequence.get();
+    }
+
+    long rowGroupsAppended() {
+        return rowGroups.groupsAppended();
     }
 
     /** Line and record numbers before a range. */
@@ -97,10 +105,14 @@ public final class ParallelRecords {
 
     /**
      * Reads the drop in parallel when it is worth it and possible; false (having read nothing) when the caller
-     * should read it sequentially.
+     * should read it sequentially. A Parquet drop is always read here, by row group ({@link ParallelRowGroups}).
      */
     boolean read(DropContent content, ReadContext context, FieldSpec spec, List<List<String>> required,
             FactBatchWriter out, RecordSources.HandlerFactory handlers) throws IOException, MalformedDropException {
+        if (context.format() == DropFormat.PARQUET) {
+            rowGroups.read(content, context, spec, required, out, handlers);
+            return true;
+        }
         if (threads < 2 || (context.format() != DropFormat.DELIMITED && context.format() != DropFormat.JSON_LINES)) {
             return false;
         }
@@ -157,11 +169,7 @@ public final class ParallelRecords {
             bases[i] = new CompletableFuture<>();
         }
         bases[0].complete(new Bases(layout.headerLines(), 0));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "measures311-parse-" + THREAD_NUMBERS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = parsePool(threads);
         Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
         try {
             int next = 0;
@@ -300,7 +308,17 @@ public final class ParallelRecords {
         }
     }
 
-    private static Outcome await(Future<Outcome> future) throws IOException {
+    /** Daemon threads that parse parts of one drop (ranges or Parquet row groups). */
+    static ExecutorService parsePool(int threads) {
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "measures311-parse-" + THREAD_NUMBERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The future's value, with the task's own IOException or unchecked exception rethrown as is. */
+    static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -29,18 +29,33 @@ import org.measures311.ingest.ReadContext;
  * text. Row errors use the record number (1-based, across row groups).
  */
 final class ParquetRecordSource implements RecordSource {
+    /** {@link #onlyGroup} of a source that reads every row group in turn. */
+    private static final int ALL_GROUPS = -1;
+
+    private final Path file;
     private final ParquetFileReader reader;
+    private final MessageType projection;
+    private final FieldSpec spec;
     private final MessageColumnIO columnIO;
     private final RecordMaterializer<SourceRecord> materializer;
     private final ReadContext context;
     private final SourceRecord record;
+    /** The one row group this source reads ({@link #rowGroup}), or {@link #ALL_GROUPS}. */
+    private final int onlyGroup;
+    private boolean onlyGroupTaken;
     private RecordReader<SourceRecord> rows;
     private long rowsLeftInGroup;
     private long recordNumber;
 
-    private ParquetRecordSource(ParquetFileReader reader, MessageType projection, FieldSpec spec, ReadContext context) {
+    private ParquetRecordSource(Path file, ParquetFileReader reader, MessageType projection, FieldSpec spec,
+            ReadContext context, int onlyGroup, long recordsBefore) {
+        this.file = file;
         this.reader = reader;
+        this.projection = projection;
+        this.spec = spec;
         this.context = context;
+        this.onlyGroup = onlyGroup;
+        this.recordNumber = recordsBefore;
         this.record = new SourceRecord(spec);
         this.columnIO = new ColumnIOFactory().getColumnIO(projection);
         GroupConverter root = ParquetSlotConverters.forGroup(projection, "", spec, record);
@@ -71,11 +86,7 @@ final class ParquetRecordSource implements RecordSource {
             throws IOException, MalformedDropException {
         ParquetFileReader reader;
         try {
-            // PlainParquetConfiguration: the no-argument builder creates a Hadoop Configuration (woodstox, guava...).
-            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                    .withCodecFactory(new PureJavaParquetCodecs())
-                    .build();
-            reader = ParquetFileReader.open(new LocalInputFile(file), options);
+            reader = ParquetFileReader.open(new LocalInputFile(file), readOptions());
         } catch (IOException | RuntimeException e) {
             throw context.malformed(0, "", "not a readable Parquet file: " + withoutObjectNames(JsonCapture.firstLine(e.getMessage())));
         }
@@ -87,11 +98,45 @@ final class ParquetRecordSource implements RecordSource {
                         "required column missing from the Parquet schema (expected one of " + missing + "): " + schema);
             }
             MessageType projection = new MessageType(schema.getName(), project(schema, "", spec));
-            return new ParquetRecordSource(reader, projection, spec, context);
+            return new ParquetRecordSource(file, reader, projection, spec, context, ALL_GROUPS, 0);
         } catch (MalformedDropException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    private static ParquetReadOptions readOptions() {
+        // PlainParquetConfiguration: the no-argument builder creates a Hadoop Configuration (woodstox, guava...).
+        return ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .withCodecFactory(new PureJavaParquetCodecs())
+                .build();
+    }
+
+    /** The number of row groups in the file. */
+    int rowGroups() {
+        return reader.getRowGroups().size();
+    }
+
+    /** The number of rows (records) in row group {@code index}, from the footer. */
+    long rowsInGroup(int index) {
+        return reader.getRowGroups().get(index).getRowCount();
+    }
+
+    /**
+     * A source of only row group {@code index}, on its own file handle (so it can be read on another thread),
+     * reusing this source's footer and projection. Its records are numbered after {@code recordsBefore}, as
+     * this source would number them, and its errors go to {@code partContext}.
+     */
+    ParquetRecordSource rowGroup(int index, long recordsBefore, ReadContext partContext)
+            throws IOException, MalformedDropException {
+        LocalInputFile input = new LocalInputFile(file);
+        ParquetFileReader groupReader;
+        try {
+            groupReader = ParquetFileReader.open(input, reader.getFooter(), readOptions(), input.newStream());
+        } catch (IOException | RuntimeException e) {
+            throw partContext.malformed(recordsBefore, "", "unreadable Parquet data: " + JsonCapture.firstLine(e.getMessage()));
+        }
+        return new ParquetRecordSource(file, groupReader, projection, spec, partContext, index, recordsBefore);
     }
 
     /** The fields of {@code group} that hold something the spec wants (non-repeated, recursively). */
@@ -127,7 +172,7 @@ final class ParquetRecordSource implements RecordSource {
     public SourceRecord next() throws IOException, MalformedDropException {
         try {
             while (rowsLeftInGroup == 0) {
-                PageReadStore group = reader.readNextRowGroup();
+                PageReadStore group = nextGroup();
                 if (group == null) {
                     return null;
                 }
@@ -141,6 +186,17 @@ final class ParquetRecordSource implements RecordSource {
         } catch (IOException | RuntimeException e) {
             throw context.malformed(recordNumber, "", "unreadable Parquet data: " + JsonCapture.firstLine(e.getMessage()));
         }
+    }
+
+    private PageReadStore nextGroup() throws IOException {
+        if (onlyGroup == ALL_GROUPS) {
+            return reader.readNextRowGroup();
+        }
+        if (onlyGroupTaken || rowsInGroup(onlyGroup) == 0) {
+            return null; // readNextRowGroup passes over empty groups; readRowGroup would refuse one
+        }
+        onlyGroupTaken = true;
+        return reader.readRowGroup(onlyGroup);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -66,13 +67,16 @@ final class ParquetSlotConverters {
         }
         int slot = node.slot;
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY) {
+            return new TextConverter(slot, record);
+        }
         return new PrimitiveConverter() {
             @Override
             public void addBinary(Binary value) {
                 if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT96) {
                     record.set(slot, int96ToInstant(value).toString());
                 } else {
-                    record.set(slot, value.toStringUsingUTF8());
+                    record.set(slot, value.toStringUsingUTF8()); // FIXED_LEN_BYTE_ARRAY
                 }
             }
 
@@ -115,6 +119,44 @@ final class ParquetSlotConverters {
                 record.set(slot, Float.toString(value));
             }
         };
+    }
+
+    /**
+     * A string column's values as text. A dictionary-encoded column chunk (event types, statuses: a handful of
+     * values over many rows) has each dictionary entry decoded once, not once per row.
+     */
+    private static final class TextConverter extends PrimitiveConverter {
+        private final int slot;
+        private final SourceRecord record;
+        private String[] dictionary;
+
+        TextConverter(int slot, SourceRecord record) {
+            this.slot = slot;
+            this.record = record;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary values) {
+            dictionary = new String[values.getMaxId() + 1];
+            for (int id = 0; id < dictionary.length; id++) {
+                dictionary[id] = values.decodeToBinary(id).toStringUsingUTF8();
+            }
+        }
+
+        @Override
+        public void addValueFromDictionary(int dictionaryId) {
+            record.set(slot, dictionary[dictionaryId]);
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            record.set(slot, value.toStringUsingUTF8());
+        }
     }
 
     /** Milliseconds truncated towards the past, as reading the ISO text of the instant would give them. */

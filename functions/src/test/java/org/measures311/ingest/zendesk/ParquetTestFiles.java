@@ -25,6 +25,12 @@ public final class ParquetTestFiles {
 
     public static Path write(Path dir, String name, String messageSchema, CompressionCodecName codec,
             List<Map<String, Object>> rows) throws IOException {
+        return write(dir, name, messageSchema, codec, true, rows);
+    }
+
+    /** As {@link #write(Path, String, String, CompressionCodecName, List)}; without dictionaries every value is written plain. */
+    public static Path write(Path dir, String name, String messageSchema, CompressionCodecName codec,
+            boolean dictionaries, List<Map<String, Object>> rows) throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType(messageSchema);
         Path file = dir.resolve(name);
         Files.deleteIfExists(file);
@@ -33,6 +39,7 @@ public final class ParquetTestFiles {
                 .withConf(new PlainParquetConfiguration())
                 .withType(schema)
                 .withCompressionCodec(codec)
+                .withDictionaryEncoding(dictionaries)
                 .withRowGroupSize(1024L) // tiny row groups so a handful of rows spans several
                 .build()) {
             for (Map<String, Object> row : rows) {
