@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipException;
@@ -170,9 +172,10 @@ public final class DropIngestor {
     private LedgerEntry parse(Draft draft, SpooledDrop spooled) throws IOException {
         DropReader reader = readers.forSource(draft.source);
         ReadContext context = new ReadContext(draft.file.path(), draft.format, settings);
-        Path facts = Files.createTempFile(tempDir, "facts-", ".arrows");
+        // Created like any new file (not createTempFile's owner-only mode): a local curated zone may take it as is.
+        Path facts = tempDir.resolve("facts-" + UUID.randomUUID() + ".arrows");
         try {
-            try (OutputStream out = Files.newOutputStream(facts);
+            try (OutputStream out = Files.newOutputStream(facts, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  FactBatchWriter writer = new FactBatchWriter(reader.table(), allocator, out)) {
                 reader.read(spooled, context, writer);
             } catch (MalformedDropException e) {
@@ -199,9 +202,8 @@ public final class DropIngestor {
                         context.rowsRejected(), context.rowsRead(), settings.rowErrorThresholdPercent()));
             }
             String curatedPath = CuratedDrop.curatedPathFor(reader.table(), draft.dropId);
-            try (InputStream in = Files.newInputStream(facts)) {
-                curated.write(curatedPath, in, Files.size(facts));
-            }
+            // Moved rather than copied where the curated zone is local: no second pass over the Arrow file.
+            curated.moveInLocalFile(curatedPath, facts);
             draft.curatedPath = curatedPath;
             draft.affectedFrom = context.firstDate();
             draft.affectedTo = context.lastDate();

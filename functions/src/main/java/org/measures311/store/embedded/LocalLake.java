@@ -121,6 +121,25 @@ public final class LocalLake implements Lake {
         }
     }
 
+    /**
+     * Moves the file in by renaming it beside the target (then forces it to disk and commits it as {@link #write}
+     * does) when it is on this lake's file system; copies it otherwise.
+     */
+    @Override
+    public void moveInLocalFile(String path, Path localFile) throws IOException {
+        Path target = resolve(path);
+        Optional<Path> temp = AtomicFiles.adoptAsTemp(target, localFile);
+        if (temp.isEmpty()) {
+            Lake.super.moveInLocalFile(path, localFile);
+            return;
+        }
+        try (FolderLock.Held held = lock.acquire()) {
+            commitStamped(temp.get(), target);
+        } finally {
+            Files.deleteIfExists(temp.get());
+        }
+    }
+
     @Override
     public boolean writeIfAbsent(String path, byte[] data) throws IOException {
         return replaceIfMatch(path, data, Optional.empty());
