@@ -155,7 +155,7 @@ public final class DropIngestor {
         }
         // Spooling reads the landing blob; a failure here is transient (network, throttling), so it propagates
         // and the host retries the delivery.
-        try (SpooledDrop spooled = SpooledDrop.spool(landing.open(file.path()), tempDir)) {
+        try (SpooledDrop spooled = spool(file)) {
             draft.contentHash = spooled.contentHash();
             String owner = ledger.claimContent(contentClaimKey(source, spooled.contentHash()), dropId);
             // A claim whose owner never reached the ledger (crashed mid-way) does not make this a duplicate: it
@@ -167,6 +167,15 @@ public final class DropIngestor {
             }
             return parse(draft, spooled);
         }
+    }
+
+    /** The drop's bytes as a local file: read in place when the landing zone can link them, else downloaded. */
+    private SpooledDrop spool(LakeFile file) throws IOException {
+        Files.createDirectories(tempDir);
+        Optional<Path> snapshot = landing.localSnapshot(file, tempDir);
+        return snapshot.isPresent()
+                ? SpooledDrop.inPlace(snapshot.get())
+                : SpooledDrop.spool(landing.open(file.path()), tempDir);
     }
 
     private LedgerEntry parse(Draft draft, SpooledDrop spooled) throws IOException {
@@ -194,6 +203,8 @@ public final class DropIngestor {
                 LOG.log(Level.WARNING, "Drop " + draft.file.path() + " failed to parse", e);
                 return quarantine(draft, spooled, "Unreadable: " + what);
             }
+            // Outside the catch above on purpose: a landing file rewritten while it was read is retried, not quarantined.
+            spooled.confirmUnchanged();
             draft.takeCounts(context);
             draft.errors = context.errors();
             if (exceedsErrorThreshold(context)) {
@@ -233,6 +244,7 @@ public final class DropIngestor {
     }
 
     private LedgerEntry quarantine(Draft draft, SpooledDrop spooled, String message) throws IOException {
+        spooled.confirmUnchanged();
         String base = draft.dropId + "/";
         String name = safeFileName(draft.file.path());
         try (InputStream raw = spooled.openRaw()) {

@@ -59,6 +59,17 @@ public interface Lake {
         Files.deleteIfExists(localFile);
     }
 
+    /**
+     * This version of a file under a new name in the local {@code folder}, without copying its bytes (a hard link),
+     * for a reader that would otherwise spool it there; the caller owns the new name and deletes it when done.
+     * Empty when the lake cannot: a remote lake (the default), another file system, or the file at {@code
+     * file.path()} is no longer the version {@code file} describes. The bytes are the landing file's own: a lake
+     * that replaces files by renaming never changes them, but a program rewriting the file in place would.
+     */
+    default Optional<Path> localSnapshot(LakeFile file, Path folder) throws IOException {
+        return Optional.empty();
+    }
+
     default byte[] readAll(String path) throws IOException {
         try (InputStream in = open(path)) {
             return in.readAllBytes();

@@ -183,6 +183,24 @@ public abstract class LakeContract {
     }
 
     @Test
+    void aLocalSnapshotKeepsItsVersionsBytesAndIsOnlyGivenForTheCurrentVersion() throws IOException {
+        lake.write("zendesk/events.csv", "version 1".getBytes(UTF_8));
+        LakeFile first = lake.stat("zendesk/events.csv").orElseThrow();
+
+        Optional<Path> snapshot = lake.localSnapshot(first, localFiles);
+        lake.write("zendesk/events.csv", "version 2, longer".getBytes(UTF_8));
+        if (snapshot.isPresent()) { // a lake that cannot link (remote) gives none, and the caller streams
+            assertThat(snapshot.get()).hasParent(localFiles);
+            assertThat(Files.readString(snapshot.get())).isEqualTo("version 1");
+            Files.delete(snapshot.get());
+        }
+
+        assertThat(new String(lake.readAll("zendesk/events.csv"), UTF_8)).isEqualTo("version 2, longer");
+        assertThat(lake.localSnapshot(first, localFiles)).isEmpty();
+        assertThat(lake.list("")).extracting(LakeFile::path).containsExactly("zendesk/events.csv");
+    }
+
+    @Test
     void concurrentCreatorsOfOnePathHaveExactlyOneWinner() throws Exception {
         List<Boolean> outcomes = race(8, i -> lake.writeIfAbsent("claims/same", ("writer " + i).getBytes(UTF_8)));
         assertThat(outcomes).containsOnlyOnce(true);

@@ -70,6 +70,38 @@ class LocalLakeTest extends LakeContract {
     }
 
     @Test
+    void theSnapshotOfAFileOnTheSameFileSystemIsALinkToIt() throws IOException {
+        lake.write("zendesk/events.csv", "id\n1\n".getBytes(UTF_8));
+        LakeFile file = lake.stat("zendesk/events.csv").orElseThrow();
+
+        Path snapshot = lake.localSnapshot(file, folder).orElseThrow();
+
+        Object landingKey = Files.readAttributes(folder.resolve("lake/zendesk/events.csv"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        assertThat(Files.readAttributes(snapshot, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isNotNull().isEqualTo(landingKey);
+        Files.delete(snapshot);
+        assertThat(new String(lake.readAll("zendesk/events.csv"), UTF_8)).isEqualTo("id\n1\n");
+    }
+
+    @Test
+    void noSnapshotOnAnotherFileSystem() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getFileStore(shm).equals(Files.getFileStore(folder)), "needs a second file system");
+        lake.write("zendesk/events.csv", "id\n1\n".getBytes(UTF_8));
+        Path elsewhere = Files.createTempDirectory(shm, "measures311-test-");
+        try {
+            assertThat(lake.localSnapshot(lake.stat("zendesk/events.csv").orElseThrow(), elsewhere)).isEmpty();
+            try (var left = Files.list(elsewhere)) {
+                assertThat(left).isEmpty();
+            }
+        } finally {
+            Files.delete(elsewhere);
+        }
+    }
+
+    @Test
     void landedAtIsTheModificationTime() throws IOException {
         lake.write("a.csv", new byte[] {1});
         LakeFile file = lake.stat("a.csv").orElseThrow();
