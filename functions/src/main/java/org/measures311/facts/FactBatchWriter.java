@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -42,9 +44,9 @@ public final class FactBatchWriter implements AutoCloseable {
     private final ArrowStreamWriter writer;
     private final List<ArrowRecordBatch> partBatches;
     private final FieldVector[] vectors;
-    /** Per column, the last text set and its UTF-8 bytes (compared by identity). */
+    /** Per text column: the last value written and its UTF-8 bytes. */
     private final String[] lastText;
-    private final byte[][] lastUtf8;
+    private final byte[][] lastTextBytes;
     private final int batchRows;
     private int row;
     private long rowsWritten;
@@ -66,7 +68,7 @@ public final class FactBatchWriter implements AutoCloseable {
         List<FieldVector> fieldVectors = root.getFieldVectors();
         this.vectors = fieldVectors.toArray(new FieldVector[0]);
         this.lastText = new String[vectors.length];
-        this.lastUtf8 = new byte[vectors.length][];
+        this.lastTextBytes = new byte[vectors.length][];
         allocateVectors();
         if (out == null) {
             this.writer = null;
@@ -118,6 +120,10 @@ public final class FactBatchWriter implements AutoCloseable {
         for (FieldVector v : vectors) {
             v.setInitialCapacity(batchRows);
             v.allocateNew();
+            if (v.getValueCapacity() < batchRows) {
+                throw new IllegalStateException(v.getField().getName() + " holds " + v.getValueCapacity()
+                        + " values after allocation, fewer than a batch of " + batchRows);
+            }
         }
     }
 
@@ -125,23 +131,29 @@ public final class FactBatchWriter implements AutoCloseable {
         return table;
     }
 
+    /*
+     * Fixed-width cells use set, not setSafe: every vector holds batchRows values from allocation on
+     * (allocateVectors checks it) and a batch is written when row reaches batchRows, so the capacity check and
+     * division setSafe does per cell would always pass. Text keeps setSafe: its data buffer grows with the text.
+     */
+
     public FactBatchWriter setLong(int column, long value) {
-        ((BigIntVector) vectors[column]).setSafe(row, value);
+        ((BigIntVector) vectors[column]).set(row, value);
         return this;
     }
 
     public FactBatchWriter setInt(int column, int value) {
-        ((IntVector) vectors[column]).setSafe(row, value);
+        ((IntVector) vectors[column]).set(row, value);
         return this;
     }
 
     public FactBatchWriter setDouble(int column, double value) {
-        ((Float8Vector) vectors[column]).setSafe(row, value);
+        ((Float8Vector) vectors[column]).set(row, value);
         return this;
     }
 
     public FactBatchWriter setBool(int column, boolean value) {
-        ((BitVector) vectors[column]).setSafe(row, value ? 1 : 0);
+        ((BitVector) vectors[column]).set(row, value ? 1 : 0);
         return this;
     }
 
@@ -149,12 +161,12 @@ public final class FactBatchWriter implements AutoCloseable {
         if (value == null) {
             return setNull(column);
         }
-        ((DateDayVector) vectors[column]).setSafe(row, (int) value.toEpochDay());
+        ((DateDayVector) vectors[column]).set(row, (int) value.toEpochDay());
         return this;
     }
 
     public FactBatchWriter setEpochMillis(int column, long epochMillis) {
-        ((TimeStampMilliTZVector) vectors[column]).setSafe(row, epochMillis);
+        ((TimeStampMilliTZVector) vectors[column]).set(row, epochMillis);
         return this;
     }
 
@@ -162,18 +174,27 @@ public final class FactBatchWriter implements AutoCloseable {
         if (value == null) {
             return setNull(column);
         }
-        if (value != lastText[column]) {
-            // Readers hand over the same String for a repeated value (a dictionary entry, a reused CSV cell):
-            // such a run is encoded once.
+        // Readers hand the same String instance for a value repeated from row to row (event types, codes), so
+        // its UTF-8 bytes are kept per column instead of encoded again for every row.
+        byte[] bytes;
+        if (value == lastText[column]) {
+            bytes = lastTextBytes[column];
+        } else {
+            bytes = value.getBytes(StandardCharsets.UTF_8);
             lastText[column] = value;
-            lastUtf8[column] = value.getBytes(StandardCharsets.UTF_8);
+            lastTextBytes[column] = bytes;
         }
-        ((VarCharVector) vectors[column]).setSafe(row, lastUtf8[column]);
+        ((VarCharVector) vectors[column]).setSafe(row, bytes);
         return this;
     }
 
     public FactBatchWriter setNull(int column) {
-        vectors[column].setNull(row);
+        FieldVector vector = vectors[column];
+        if (vector instanceof BaseFixedWidthVector fixed) {
+            BitVectorHelper.unsetBit(fixed.getValidityBuffer(), row);
+        } else {
+            vector.setNull(row);
+        }
         return this;
     }
 

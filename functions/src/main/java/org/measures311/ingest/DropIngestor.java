@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipException;
@@ -153,7 +155,7 @@ public final class DropIngestor {
         }
         // Spooling reads the landing blob; a failure here is transient (network, throttling), so it propagates
         // and the host retries the delivery.
-        try (SpooledDrop spooled = SpooledDrop.spool(landing.open(file.path()), tempDir)) {
+        try (SpooledDrop spooled = spool(file)) {
             draft.contentHash = spooled.contentHash();
             String owner = ledger.claimContent(contentClaimKey(source, spooled.contentHash()), dropId);
             // A claim whose owner never reached the ledger (crashed mid-way) does not make this a duplicate: it
@@ -167,12 +169,22 @@ public final class DropIngestor {
         }
     }
 
+    /** The drop's bytes as a local file: read in place when the landing zone can link them, else downloaded. */
+    private SpooledDrop spool(LakeFile file) throws IOException {
+        Files.createDirectories(tempDir);
+        Optional<Path> snapshot = landing.localSnapshot(file, tempDir);
+        return snapshot.isPresent()
+                ? SpooledDrop.inPlace(snapshot.get())
+                : SpooledDrop.spool(landing.open(file.path()), tempDir);
+    }
+
     private LedgerEntry parse(Draft draft, SpooledDrop spooled) throws IOException {
         DropReader reader = readers.forSource(draft.source);
         ReadContext context = new ReadContext(draft.file.path(), draft.format, settings);
-        Path facts = Files.createTempFile(tempDir, "facts-", ".arrows");
+        // Created like any new file (not createTempFile's owner-only mode): a local curated zone may take it as is.
+        Path facts = tempDir.resolve("facts-" + UUID.randomUUID() + ".arrows");
         try {
-            try (OutputStream out = Files.newOutputStream(facts);
+            try (OutputStream out = Files.newOutputStream(facts, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  FactBatchWriter writer = new FactBatchWriter(reader.table(), allocator, out)) {
                 reader.read(spooled, context, writer);
             } catch (MalformedDropException e) {
@@ -191,6 +203,8 @@ public final class DropIngestor {
                 LOG.log(Level.WARNING, "Drop " + draft.file.path() + " failed to parse", e);
                 return quarantine(draft, spooled, "Unreadable: " + what);
             }
+            // Outside the catch above on purpose: a landing file rewritten while it was read is retried, not quarantined.
+            spooled.confirmUnchanged();
             draft.takeCounts(context);
             draft.errors = context.errors();
             if (exceedsErrorThreshold(context)) {
@@ -199,9 +213,8 @@ public final class DropIngestor {
                         context.rowsRejected(), context.rowsRead(), settings.rowErrorThresholdPercent()));
             }
             String curatedPath = CuratedDrop.curatedPathFor(reader.table(), draft.dropId);
-            try (InputStream in = Files.newInputStream(facts)) {
-                curated.write(curatedPath, in, Files.size(facts));
-            }
+            // Moved rather than copied where the curated zone is local: no second pass over the Arrow file.
+            curated.moveInLocalFile(curatedPath, facts);
             draft.curatedPath = curatedPath;
             draft.affectedFrom = context.firstDate();
             draft.affectedTo = context.lastDate();
@@ -231,6 +244,7 @@ public final class DropIngestor {
     }
 
     private LedgerEntry quarantine(Draft draft, SpooledDrop spooled, String message) throws IOException {
+        spooled.confirmUnchanged();
         String base = draft.dropId + "/";
         String name = safeFileName(draft.file.path());
         try (InputStream raw = spooled.openRaw()) {

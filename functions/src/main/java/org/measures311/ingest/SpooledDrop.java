@@ -4,9 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -24,13 +28,16 @@ public final class SpooledDrop implements DropContent, AutoCloseable {
     private final String contentHash;
     private final long size;
     private final boolean gzip;
+    /** For a drop read in place from a snapshot link: the link's modification time when it was hashed; else null. */
+    private final FileTime snapshotModified;
     private Path gunzipped;
 
-    private SpooledDrop(Path file, String contentHash, long size, boolean gzip) {
+    private SpooledDrop(Path file, String contentHash, long size, boolean gzip, FileTime snapshotModified) {
         this.file = file;
         this.contentHash = contentHash;
         this.size = size;
         this.gzip = gzip;
+        this.snapshotModified = snapshotModified;
     }
 
     public static SpooledDrop spool(InputStream source, Path tempDir) throws IOException {
@@ -45,12 +52,59 @@ public final class SpooledDrop implements DropContent, AutoCloseable {
             Files.deleteIfExists(file);
             throw e;
         }
-        boolean gzip = false;
+        return new SpooledDrop(file, HexFormat.of().formatHex(digest.digest()), size, startsLikeGzip(file), null);
+    }
+
+    /**
+     * A drop read in place: {@code snapshot} is a name of the landing file's bytes that this drop now owns (a
+     * hard link made by a local landing zone, see {@code Lake.localSnapshot}), hashed where it is instead of
+     * being copied first, which was a whole extra pass over a gigabyte drop. Closing deletes the snapshot's name
+     * only. A link sees the file's own bytes, so a program rewriting the landing file in place would change them
+     * while they are read: {@link #confirmUnchanged()} checks that it did not.
+     */
+    public static SpooledDrop inPlace(Path snapshot) throws IOException {
+        try {
+            FileTime modified = Files.getLastModifiedTime(snapshot);
+            MessageDigest digest = DropIds.sha256();
+            long size = 0;
+            try (FileChannel channel = FileChannel.open(snapshot, StandardOpenOption.READ)) {
+                ByteBuffer buffer = ByteBuffer.allocate(HASH_BUFFER_BYTES);
+                for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
+                    digest.update(buffer.array(), 0, n);
+                    size += n;
+                }
+            }
+            SpooledDrop drop = new SpooledDrop(snapshot, HexFormat.of().formatHex(digest.digest()), size,
+                    startsLikeGzip(snapshot), modified);
+            drop.confirmUnchanged();
+            return drop;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(snapshot);
+            throw e;
+        }
+    }
+
+    private static final int HASH_BUFFER_BYTES = 1 << 20;
+
+    private static boolean startsLikeGzip(Path file) throws IOException {
         try (InputStream head = Files.newInputStream(file)) {
             byte[] magic = head.readNBytes(2);
-            gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
         }
-        return new SpooledDrop(file, HexFormat.of().formatHex(digest.digest()), size, gzip);
+    }
+
+    /**
+     * Fails (an error the host retries) when a drop read in place no longer has the size and modification time it
+     * had when it was hashed, so what was parsed may not be what was hashed; a spooled copy is ours alone and
+     * never changes.
+     */
+    public void confirmUnchanged() throws IOException {
+        if (snapshotModified == null) {
+            return;
+        }
+        if (Files.size(file) != size || !Files.getLastModifiedTime(file).equals(snapshotModified)) {
+            throw new IOException("the landing file was rewritten in place while it was read; it is read again");
+        }
     }
 
     public String contentHash() {

@@ -2,6 +2,8 @@ package org.measures311.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,30 @@ public interface Lake {
 
     default void write(String path, byte[] data) throws IOException {
         write(path, new java.io.ByteArrayInputStream(data), data.length);
+    }
+
+    /**
+     * Writes the content of a local file the caller is done with at {@code path}, as {@link #write} would, and
+     * removes the local file (on success; on failure it may or may not still be there). A lake on the same file
+     * system may move the file in instead of copying it: a drop's curated Arrow file is hundreds of megabytes, and
+     * copying it was a whole extra pass over them. This default streams it, so a remote lake uploads as before.
+     */
+    default void moveInLocalFile(String path, Path localFile) throws IOException {
+        try (InputStream in = Files.newInputStream(localFile)) {
+            write(path, in, Files.size(localFile));
+        }
+        Files.deleteIfExists(localFile);
+    }
+
+    /**
+     * This version of a file under a new name in the local {@code folder}, without copying its bytes (a hard link),
+     * for a reader that would otherwise spool it there; the caller owns the new name and deletes it when done.
+     * Empty when the lake cannot: a remote lake (the default), another file system, or the file at {@code
+     * file.path()} is no longer the version {@code file} describes. The bytes are the landing file's own: a lake
+     * that replaces files by renaming never changes them, but a program rewriting the file in place would.
+     */
+    default Optional<Path> localSnapshot(LakeFile file, Path folder) throws IOException {
+        return Optional.empty();
     }
 
     default byte[] readAll(String path) throws IOException {

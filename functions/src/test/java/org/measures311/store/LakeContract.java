@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +23,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What every {@link Lake} must do; run against each implementation by a subclass. */
 public abstract class LakeContract {
 
     protected Lake lake;
+
+    /** Local files outside the lake, as the ingestor's temporary folder holds them. */
+    @TempDir
+    protected Path localFiles;
 
     /** A new, empty lake for one test. */
     protected abstract Lake newLake() throws IOException;
@@ -143,6 +150,54 @@ public abstract class LakeContract {
         try (InputStream in = lake.open("big/events.csv")) {
             assertThat(sha256(in)).isEqualTo(sha256(new PatternStream(size)));
         }
+    }
+
+    @Test
+    void aMovedInLocalFileIsWrittenAndRemoved() throws Exception {
+        long size = 5L * 1024 * 1024 + 3;
+        Path local = localFiles.resolve("facts-1.arrows");
+        try (InputStream in = new PatternStream(size)) {
+            Files.copy(in, local);
+        }
+        lake.write("curated/ticket_events/d1.arrows", "older".getBytes(UTF_8));
+        String before = lake.stat("curated/ticket_events/d1.arrows").orElseThrow().etag();
+
+        lake.moveInLocalFile("curated/ticket_events/d1.arrows", local);
+
+        assertThat(local).doesNotExist();
+        LakeFile file = lake.stat("curated/ticket_events/d1.arrows").orElseThrow();
+        assertThat(file.size()).isEqualTo(size);
+        assertThat(file.etag()).isNotEqualTo(before);
+        try (InputStream in = lake.open("curated/ticket_events/d1.arrows")) {
+            assertThat(sha256(in)).isEqualTo(sha256(new PatternStream(size)));
+        }
+        assertThat(lake.list("")).extracting(LakeFile::path).containsExactly("curated/ticket_events/d1.arrows");
+    }
+
+    @Test
+    void aMissingLocalFileIsAnErrorAndReplacesNothing() throws IOException {
+        lake.write("keep.arrows", "good".getBytes(UTF_8));
+        assertThatThrownBy(() -> lake.moveInLocalFile("keep.arrows", localFiles.resolve("never-written")))
+                .isInstanceOf(IOException.class);
+        assertThat(new String(lake.readAll("keep.arrows"), UTF_8)).isEqualTo("good");
+    }
+
+    @Test
+    void aLocalSnapshotKeepsItsVersionsBytesAndIsOnlyGivenForTheCurrentVersion() throws IOException {
+        lake.write("zendesk/events.csv", "version 1".getBytes(UTF_8));
+        LakeFile first = lake.stat("zendesk/events.csv").orElseThrow();
+
+        Optional<Path> snapshot = lake.localSnapshot(first, localFiles);
+        lake.write("zendesk/events.csv", "version 2, longer".getBytes(UTF_8));
+        if (snapshot.isPresent()) { // a lake that cannot link (remote) gives none, and the caller streams
+            assertThat(snapshot.get()).hasParent(localFiles);
+            assertThat(Files.readString(snapshot.get())).isEqualTo("version 1");
+            Files.delete(snapshot.get());
+        }
+
+        assertThat(new String(lake.readAll("zendesk/events.csv"), UTF_8)).isEqualTo("version 2, longer");
+        assertThat(lake.localSnapshot(first, localFiles)).isEmpty();
+        assertThat(lake.list("")).extracting(LakeFile::path).containsExactly("zendesk/events.csv");
     }
 
     @Test

@@ -9,8 +9,8 @@ package org.measures311.ingest.zendesk;
  * <p>It answers only when the text has exactly that shape and every field is plainly valid (no day 31 of a
  * 30-day month, no hour 24, no offset beyond 18 hours); anything else returns {@link #NOT_FAST} and the caller
  * falls back to the full formatter, so the results are the formatter's for every input
- * ({@code IsoTimestampsTest} checks that differentially). Takes any {@link CharSequence} so the CSV parser can
- * pass a view of its char buffer ({@link SlotCsvHandler}) without making a string.
+ * ({@code IsoTimestampsTest} checks that differentially). Reads a range of a char array, so the CSV parser
+ * ({@link SlotCsvHandler}) and Jackson ({@link JsonCapture}) hand over their own buffers without making a string.
  */
 final class IsoTimestamps {
     /** The text is not in the fast shape (it may still be valid for the full formatter). */
@@ -21,8 +21,27 @@ final class IsoTimestamps {
     private IsoTimestamps() {
     }
 
-    static long epochMillis(CharSequence s) {
-        int n = s.length();
+    static long epochMillis(String text) {
+        return epochMillis(text.toCharArray(), 0, text.length());
+    }
+
+    /** The epoch milliseconds of {@code chars[offset, offset + length)}, or {@link #NOT_FAST}. */
+    static long epochMillis(char[] chars, int offset, int length) {
+        return epochMillis(new Cursor(chars, offset, length));
+    }
+
+    /**
+     * The text being read, positions relative to its start. One per call; it never escapes, so the compiler
+     * keeps its fields in registers and the helpers read the array directly.
+     */
+    private record Cursor(char[] chars, int start, int n) {
+        char charAt(int i) {
+            return chars[start + i];
+        }
+    }
+
+    private static long epochMillis(Cursor s) {
+        int n = s.n();
         if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return NOT_FAST;
         }
@@ -77,8 +96,8 @@ final class IsoTimestamps {
     }
 
     /** {@code +HH:MM} or {@code +HHMM} (or minus) at {@code i} to the end; Integer.MIN_VALUE when not that. */
-    private static int offset(CharSequence s, int i) {
-        int n = s.length();
+    private static int offset(Cursor s, int i) {
+        int n = s.n();
         char sign = s.charAt(i);
         if (sign != '+' && sign != '-') {
             return Integer.MIN_VALUE;
@@ -102,13 +121,13 @@ final class IsoTimestamps {
     }
 
     /** {@code " UTC"} in any case at {@code i}. */
-    private static boolean isUtcSuffix(CharSequence s, int i) {
+    private static boolean isUtcSuffix(Cursor s, int i) {
         return s.charAt(i) == ' ' && Character.toUpperCase(s.charAt(i + 1)) == 'U'
                 && Character.toUpperCase(s.charAt(i + 2)) == 'T' && Character.toUpperCase(s.charAt(i + 3)) == 'C';
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
-    private static int digits(CharSequence s, int from, int count) {
+    private static int digits(Cursor s, int from, int count) {
         int v = 0;
         for (int k = from; k < from + count; k++) {
             char c = s.charAt(k);

@@ -52,11 +52,43 @@ final class JsonCapture {
                 p.skipChildren();
             }
         } else if (node.slot >= 0 && value.isScalarValue()) {
-            into.set(node.slot, value == JsonToken.VALUE_NULL ? null : p.getText());
+            if (!captureTyped(p, value, node.slot, into)) {
+                into.set(node.slot, value == JsonToken.VALUE_NULL ? null : p.getText());
+            }
         } else if (value == JsonToken.VALUE_STRING && node.hasStructure()) {
             // A structure exported as JSON text inside a string (CSV-to-JSON tools do this to custom_fields).
             captureText(p.getText(), p.currentName(), node, into);
         }
+    }
+
+    /**
+     * Stores a value without making its text, as {@link SlotCsvHandler} does for CSV cells: a JSON integer that
+     * fits a long in an {@linkplain FieldSpec#isId id slot} as an integer, a string in {@link IsoTimestamps}' exact
+     * shape in a {@linkplain FieldSpec#isTimestamp timestamp slot} as epoch milliseconds, read from Jackson's
+     * buffer. False (nothing stored) for anything else, which goes the text way. The id rules read an integer as
+     * they read its digits (JSON has no leading zeros or plus sign), and a string starting with a digit with a '-'
+     * at index 4 is neither padded nor Unix seconds for the text rules, so both ways mean the same.
+     */
+    private static boolean captureTyped(JsonParser p, JsonToken value, int slot, SourceRecord into) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT && into.isIdSlot(slot)) {
+            JsonParser.NumberType type = p.getNumberType();
+            if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+                into.setInteger(slot, p.getLongValue());
+                return true;
+            }
+        } else if (value == JsonToken.VALUE_STRING && into.isTimestampSlot(slot)) {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            if (length >= 19 && chars[offset] >= '0' && chars[offset] <= '9' && chars[offset + 4] == '-') {
+                long millis = IsoTimestamps.epochMillis(chars, offset, length);
+                if (millis != IsoTimestamps.NOT_FAST) {
+                    into.setEpochMillis(slot, millis);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code [{id: 360001, value: "Email"}, ...]}: only entries whose id the spec names are kept. */

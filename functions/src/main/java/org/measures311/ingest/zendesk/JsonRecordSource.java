@@ -34,7 +34,12 @@ final class JsonRecordSource implements RecordSource {
 
     private JsonRecordSource(InputStream in, ReadContext context, FieldSpec spec, boolean array, long lineOffset,
             long recordOffset) throws IOException {
-        this.parser = JsonCapture.FACTORY.createParser(in);
+        this(JsonCapture.FACTORY.createParser(in), context, spec, array, lineOffset, recordOffset);
+    }
+
+    private JsonRecordSource(JsonParser parser, ReadContext context, FieldSpec spec, boolean array, long lineOffset,
+            long recordOffset) {
+        this.parser = parser;
         this.array = array;
         this.spec = spec;
         this.context = context;
@@ -50,6 +55,18 @@ final class JsonRecordSource implements RecordSource {
     static JsonRecordSource continuation(InputStream in, ReadContext context, FieldSpec spec, long lineOffset,
             long recordOffset) throws IOException {
         JsonRecordSource source = new JsonRecordSource(in, context, spec, false, lineOffset, recordOffset);
+        source.started = true;
+        return source;
+    }
+
+    /**
+     * As {@link #continuation(InputStream, ReadContext, FieldSpec, long, long)} for a range already in memory:
+     * Jackson reads the array itself instead of copying it through a stream buffer.
+     */
+    static JsonRecordSource continuation(byte[] bytes, int offset, int length, ReadContext context, FieldSpec spec,
+            long lineOffset, long recordOffset) throws IOException {
+        JsonRecordSource source = new JsonRecordSource(JsonCapture.FACTORY.createParser(bytes, offset, length), context,
+                spec, false, lineOffset, recordOffset);
         source.started = true;
         return source;
     }

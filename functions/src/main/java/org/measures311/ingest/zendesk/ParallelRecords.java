@@ -263,11 +263,10 @@ public final class ParallelRecords {
         boolean handedOver = false;
         try {
             RecordSources.RecordHandler handler = handlers.create(partContext, partOut);
-            InputStream in = new ByteArrayInputStream(bytes, start, end - start);
             MalformedDropException malformed = null;
             if (layout.json()) {
-                try (JsonRecordSource source = JsonRecordSource.continuation(in, partContext, spec, before.lines(),
-                        before.records())) {
+                try (JsonRecordSource source = JsonRecordSource.continuation(bytes, start, end - start, partContext,
+                        spec, before.lines(), before.records())) {
                     try {
                         RecordSources.drain(source, partContext, handler);
                     } catch (MalformedDropException e) {
@@ -279,7 +278,8 @@ public final class ParallelRecords {
                     }
                 }
             } else {
-                try (CsvRecordSource source = CsvRecordSource.continuation(in, layout.csvHeader(), spec, partContext,
+                try (CsvRecordSource source = CsvRecordSource.continuation(
+                        new ByteArrayInputStream(bytes, start, end - start), layout.csvHeader(), spec, partContext,
                         before.lines())) {
                     RecordSources.drain(source, partContext, handler);
                 } catch (MalformedDropException e) {

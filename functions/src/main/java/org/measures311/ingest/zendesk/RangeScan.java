@@ -1,5 +1,9 @@
 package org.measures311.ingest.zendesk;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * What a byte range of a CSV or JSON Lines file needs checked before it may be parsed on its own: where its
  * lines start and end, how many lines (and JSON records) it holds, so the ranges after it know their line and
@@ -30,14 +34,51 @@ final class RangeScan {
         return -1;
     }
 
+    /*
+     * The scans read eight bytes at a time and find the bytes they look for with word arithmetic (SWAR), so the
+     * usual word, with no line feed, quote or carriage return in it, costs a few operations instead of eight
+     * compares: the byte-by-byte version took 9% of the CSV ingest and 29% of the JSON Lines ingest in a profile.
+     * RangeScanTest compares both ways on generated ranges.
+     */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CARRIAGE_RETURNS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long QUOTES = 0x2222222222222222L;
+
+    /** The high bit of every byte of {@code word} equal to the byte repeated in {@code pattern}, exactly. */
+    private static long matches(long word, long pattern) {
+        long x = word ^ pattern;
+        return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
+    }
+
+    private static boolean isLoneCarriageReturn(byte[] bytes, int i, int to) {
+        return bytes[i] == '\r' && (i + 1 == to || bytes[i + 1] != '\n');
+    }
+
     /** Counts of a safe CSV range, or null when it is not safe to parse on its own. */
     static Counts csv(byte[] bytes, int from, int to) {
         long lines = 0;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) WORDS.get(bytes, i);
+            if (matches(word, QUOTES) != 0) {
+                return null;
+            }
+            lines += Long.bitCount(matches(word, LINE_FEEDS));
+            if (matches(word, CARRIAGE_RETURNS) != 0) {
+                for (int k = i; k < i + Long.BYTES; k++) {
+                    if (isLoneCarriageReturn(bytes, k, to)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        for (; i < to; i++) {
             byte b = bytes[i];
             if (b == '\n') {
                 lines++;
-            } else if (b == '"' || (b == '\r' && (i + 1 == to || bytes[i + 1] != '\n'))) {
+            } else if (b == '"' || isLoneCarriageReturn(bytes, i, to)) {
                 return null;
             }
         }
@@ -49,11 +90,14 @@ final class RangeScan {
         long lines = 0;
         long records = 0;
         int lineStart = from;
-        for (int i = from; i <= to; i++) {
-            if (i < to && bytes[i] != '\n') {
-                if (bytes[i] == '\r' && (i + 1 == to || bytes[i + 1] != '\n')) {
+        int i = from;
+        while (true) {
+            i = nextLineFeedOrCarriageReturn(bytes, i, to);
+            if (i < to && bytes[i] == '\r') {
+                if (isLoneCarriageReturn(bytes, i, to)) {
                     return null;
                 }
+                i++; // the line feed of \r\n comes next
                 continue;
             }
             int first = lineStart;
@@ -70,12 +114,31 @@ final class RangeScan {
                 }
                 records++;
             }
-            if (i < to) {
-                lines++;
+            if (i == to) {
+                return new Counts(lines, records);
             }
-            lineStart = i + 1;
+            lines++;
+            i++;
+            lineStart = i;
         }
-        return new Counts(lines, records);
+    }
+
+    /** The index of the first line feed or carriage return at or after {@code from}, or {@code to}. */
+    private static int nextLineFeedOrCarriageReturn(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) WORDS.get(bytes, i);
+            long found = matches(word, LINE_FEEDS) | matches(word, CARRIAGE_RETURNS);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                return i;
+            }
+        }
+        return to;
     }
 
     private static boolean isJsonSpace(byte b) {

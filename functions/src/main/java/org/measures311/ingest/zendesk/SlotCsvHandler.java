@@ -40,7 +40,6 @@ final class SlotCsvHandler extends CsvCallbackHandler<SlotCsvHandler> {
     private int[] slotOfColumn = new int[0];
     private boolean[] idColumn = new boolean[0];
     private boolean[] timestampColumn = new boolean[0];
-    private final CharsView cellView = new CharsView();
     private boolean[] jsonColumn = new boolean[0];
     private String[] jsonCells = new String[0];
     private char[][] previousChars = new char[0][];
@@ -184,7 +183,7 @@ final class SlotCsvHandler extends CsvCallbackHandler<SlotCsvHandler> {
         if (len < 19 || buf[offset] < '0' || buf[offset] > '9' || buf[offset + 4] != '-') {
             return false;
         }
-        long millis = IsoTimestamps.epochMillis(cellView.of(buf, offset, len));
+        long millis = IsoTimestamps.epochMillis(buf, offset, len);
         if (millis == IsoTimestamps.NOT_FAST) {
             return false;
         }
@@ -224,42 +223,5 @@ final class SlotCsvHandler extends CsvCallbackHandler<SlotCsvHandler> {
     @Override
     protected SlotCsvHandler buildRecord() {
         return this;
-    }
-
-    /** A reusable view of a cell in the parser's buffer, valid only during {@link #addField}. */
-    private static final class CharsView implements CharSequence {
-        private char[] buf;
-        private int offset;
-        private int length;
-
-        CharsView of(char[] chars, int from, int count) {
-            buf = chars;
-            offset = from;
-            length = count;
-            return this;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (index < 0 || index >= length) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return buf[offset + index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().substring(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(buf, offset, length);
-        }
     }
 }

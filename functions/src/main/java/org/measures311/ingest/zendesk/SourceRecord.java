@@ -113,6 +113,16 @@ public final class SourceRecord {
         return problemColumn;
     }
 
+    /** Whether a parser may store this slot's plain integers typed ({@link FieldSpec#isId}). */
+    boolean isIdSlot(int slot) {
+        return spec.isId(slot);
+    }
+
+    /** Whether a parser may store this slot's ISO timestamps typed ({@link FieldSpec#isTimestamp}). */
+    boolean isTimestampSlot(int slot) {
+        return spec.isTimestamp(slot);
+    }
+
     void set(int slot, String value) {
         values[slot] = value == null || value.isEmpty() ? null : value;
         kinds[slot] = TEXT;

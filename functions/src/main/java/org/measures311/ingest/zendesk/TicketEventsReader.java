@@ -83,6 +83,7 @@ public final class TicketEventsReader implements DropReader {
 
     private static RecordSources.RecordHandler handler(Slots s, ReadContext context, FactBatchWriter out) {
         LocalEpochDays localDays = new LocalEpochDays(context.zone());
+        LastFlag publicFlags = new LastFlag();
         return r -> {
             long eventId = ZendeskRows.requiredId(r, context, s.id());
             long ticketId = eventId == ZendeskValues.INVALID ? eventId : ZendeskRows.requiredId(r, context, s.ticket());
@@ -101,7 +102,7 @@ public final class TicketEventsReader implements DropReader {
                 return;
             }
             String typeText = ZendeskValues.trimmed(r.first(s.eventType(), s.type()));
-            boolean publicFlag = !exportRecord && ZendeskValues.flag(r.get(s.isPublic()));
+            boolean publicFlag = !exportRecord && publicFlags.of(r.get(s.isPublic()));
             write(out, eventId, ticketId, createdAt, author,
                     typeText == null && exportRecord ? "Audit" : typeText, publicFlag, r.number());
             localDays.touch(context, createdAt);
@@ -121,6 +122,26 @@ public final class TicketEventsReader implements DropReader {
                         ZendeskValues.flag(child.get(s.childPublic())), r.number());
             }
         };
+    }
+
+    /**
+     * {@link ZendeskValues#flag} of the last text read, kept while the same String comes again: the CSV reader
+     * hands a cell equal to the previous row's as that row's String, so a column of true/false reads each once.
+     */
+    private static final class LastFlag {
+        private String text;
+        private boolean value;
+
+        boolean of(String cell) {
+            if (cell == null) {
+                return false;
+            }
+            if (cell != text) {
+                value = ZendeskValues.flag(cell);
+                text = cell;
+            }
+            return value;
+        }
     }
 
     /** Comment children of a rejected export record are rejected with it (counted, not located again). */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +47,29 @@ final class AtomicFiles {
             throw e;
         }
         return temp;
+    }
+
+    /**
+     * Renames a local file to a new temporary file beside {@code target} and forces it to disk, as
+     * {@link #writeTemp} would leave a copy of it; empty (the file untouched) when it is on another file system,
+     * where a rename cannot move it.
+     */
+    static Optional<Path> adoptAsTemp(Path target, Path localFile) throws IOException {
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        Path temp = folder.resolve(INTERNAL_PREFIX + "-" + UUID.randomUUID() + TEMP_SUFFIX);
+        try {
+            Files.move(localFile, temp, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return Optional.of(temp);
     }
 
     /** Renames a forced temporary file over the target and makes the rename itself durable. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.measures311.store.Lake;
 import org.measures311.store.LakeFile;
 import org.measures311.store.LakeFileNotFoundException;
@@ -119,6 +121,49 @@ public final class LocalLake implements Lake {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Moves the file in by renaming it beside the target (then forces it to disk and commits it as {@link #write}
+     * does) when it is on this lake's file system; copies it otherwise.
+     */
+    @Override
+    public void moveInLocalFile(String path, Path localFile) throws IOException {
+        Path target = resolve(path);
+        Optional<Path> temp = AtomicFiles.adoptAsTemp(target, localFile);
+        if (temp.isEmpty()) {
+            Lake.super.moveInLocalFile(path, localFile);
+            return;
+        }
+        try (FolderLock.Held held = lock.acquire()) {
+            commitStamped(temp.get(), target);
+        } finally {
+            Files.deleteIfExists(temp.get());
+        }
+    }
+
+    /** A hard link to the file in {@code folder}, when that is on this lake's file system and links are supported. */
+    @Override
+    public Optional<Path> localSnapshot(LakeFile file, Path folder) throws IOException {
+        Path source = resolve(file.path());
+        Path link = folder.resolve("landing-" + UUID.randomUUID() + ".link");
+        try {
+            Files.createLink(link, source);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // Another file system (EXDEV), no hard links there, or the file is gone: the caller streams instead.
+            return Optional.empty();
+        }
+        // Linked after the caller's stat: the path may name a newer version by now (writes replace by renaming).
+        boolean sameVersion = false;
+        try {
+            sameVersion = toLakeFile(file.path(), Files.readAttributes(link, BasicFileAttributes.class)).etag()
+                    .equals(file.etag());
+        } finally {
+            if (!sameVersion) {
+                Files.deleteIfExists(link);
+            }
+        }
+        return sameVersion ? Optional.of(link) : Optional.empty();
     }
 
     @Override

@@ -40,6 +40,16 @@ class IsoTimestampsTest {
     }
 
     @Test
+    void readsTheGivenRangeOfABufferOnly() {
+        char[] buffer = "9,1970-01-02T00:00:01.5Z,2000-03-01T00:00:00+01:00Z".toCharArray();
+        assertThat(IsoTimestamps.epochMillis(buffer, 2, 22)).isEqualTo(86_401_500L);
+        // The same range one character longer takes in the comma, which is not a timestamp.
+        assertThat(IsoTimestamps.epochMillis(buffer, 2, 23)).isEqualTo(IsoTimestamps.NOT_FAST);
+        assertThat(IsoTimestamps.epochMillis(buffer, 25, 25)).isEqualTo((11_017L * 86_400 - 3_600) * 1000);
+        assertThat(IsoTimestamps.epochMillis(buffer, 25, 26)).isEqualTo(IsoTimestamps.NOT_FAST);
+    }
+
+    @Test
     void leavesEverythingOutsideTheFastShapeToTheFormatter() {
         for (String s : new String[] {"2025-02-29T00:00:00Z", "2025-04-31T00:00:00Z", "2025-01-01T24:00:00Z",
                 "2025-01-01T12:00Z", "2025-01-01T12:00:00.Z", "2025-01-01T12:00:00+18:00", "2025-01-01T12:00:00+01",

@@ -128,6 +128,38 @@ class TicketEventsReaderTest {
                 new RowError("drop.delimited", 6, "created_at", "not an ISO 8601 timestamp or Unix seconds"));
     }
 
+    /**
+     * JSON integers in id fields and ISO strings in created_at are read from Jackson without their text; they must
+     * mean what their text means: numbers and digit strings alike, -1 as no author, 0 and negatives rejected, an
+     * integer past a long read as text (rejected as too long), timestamps in every other spelling read as text.
+     */
+    @Test
+    void jsonIdsAndTimestampsReadTypedFollowTheTextRules() throws Exception {
+        String jsonl = """
+                {"id":1,"ticket_id":"101","created_at":"2025-06-01T08:00:00Z","author_id":7,"event_type":"Comment","public":true}
+                {"id":2,"ticket_id":101,"created_at":" 2025-06-01T09:00:00+01:00 ","author_id":-1,"event_type":"Comment","public":"yes"}
+                {"id":3,"ticket_id":102,"created_at":"2025-06-01 10:00:00 utc","author_id":0,"event_type":"Comment","public":true}
+                {"id":-4,"ticket_id":102,"created_at":"2025-06-01T11:00:00Z","author_id":501,"event_type":"Comment","public":true}
+                {"id":123456789012345678901,"ticket_id":102,"created_at":"2025-06-01T11:00:00Z","author_id":501,"event_type":"Comment","public":true}
+                {"id":6,"ticket_id":102,"created_at":1748775600,"author_id":9223372036854775807,"event_type":"Audit","public":false}
+                {"id":7,"ticket_id":102,"created_at":"2025-13-01T00:00:00Z","author_id":501,"event_type":"Comment","public":true}
+                {"id":8,"ticket_id":103,"created_at":"2025-06-01T12:00:00.5Z","author_id":"501","event_type":"Comment","public":1}
+                """;
+        ZendeskReading.Result result = read(reader, jsonl, DropFormat.JSON_LINES);
+
+        assertThat(result.rows()).containsExactly(
+                event(1, 101, JUNE_1 + 8 * HOUR, 7L, "Comment", true, 1),
+                event(2, 101, JUNE_1 + 8 * HOUR, null, "Comment", true, 2),
+                // 1748775600 s = 2025-06-01T11:00:00Z
+                event(6, 102, JUNE_1 + 11 * HOUR, Long.MAX_VALUE, "Audit", false, 6),
+                event(8, 103, JUNE_1 + 12 * HOUR + 500, 501L, "Comment", true, 8));
+        assertThat(result.context().errors()).containsExactly(
+                new RowError("drop.jsonl", 3, "author_id", "id is not a positive integer"),
+                new RowError("drop.jsonl", 4, "id", "id is not a positive integer"),
+                new RowError("drop.jsonl", 5, "id", "id is not a positive integer"),
+                new RowError("drop.jsonl", 7, "created_at", "not an ISO 8601 timestamp or Unix seconds"));
+    }
+
     @Test
     void acceptsAuthorAndTypeAliasesInAJsonArray() throws Exception {
         String json = """

@@ -36,6 +36,72 @@ class LocalLakeTest extends LakeContract {
     }
 
     @Test
+    void aLocalFileOnTheLakesFileSystemIsMovedInNotCopied() throws IOException {
+        Path local = folder.resolve("facts.arrows");
+        Files.writeString(local, "columns");
+        Object inode = Files.readAttributes(local, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        lake.moveInLocalFile("curated/d.arrows", local);
+
+        Path moved = folder.resolve("lake/curated/d.arrows");
+        assertThat(Files.readString(moved)).isEqualTo("columns");
+        assertThat(local).doesNotExist();
+        // The same file (inode), renamed: no second pass over its bytes.
+        assertThat(Files.readAttributes(moved, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isNotNull().isEqualTo(inode);
+    }
+
+    @Test
+    void aLocalFileOnAnotherFileSystemIsCopiedIn() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getFileStore(shm).equals(Files.getFileStore(folder)), "needs a second file system");
+        Path local = Files.createTempFile(shm, "measures311-test-", ".arrows");
+        try {
+            Files.writeString(local, "columns");
+            lake.moveInLocalFile("curated/d.arrows", local);
+
+            assertThat(new String(lake.readAll("curated/d.arrows"), UTF_8)).isEqualTo("columns");
+            assertThat(local).doesNotExist();
+            assertThat(lake.list("")).extracting(LakeFile::path).containsExactly("curated/d.arrows");
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    @Test
+    void theSnapshotOfAFileOnTheSameFileSystemIsALinkToIt() throws IOException {
+        lake.write("zendesk/events.csv", "id\n1\n".getBytes(UTF_8));
+        LakeFile file = lake.stat("zendesk/events.csv").orElseThrow();
+
+        Path snapshot = lake.localSnapshot(file, folder).orElseThrow();
+
+        Object landingKey = Files.readAttributes(folder.resolve("lake/zendesk/events.csv"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        assertThat(Files.readAttributes(snapshot, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isNotNull().isEqualTo(landingKey);
+        Files.delete(snapshot);
+        assertThat(new String(lake.readAll("zendesk/events.csv"), UTF_8)).isEqualTo("id\n1\n");
+    }
+
+    @Test
+    void noSnapshotOnAnotherFileSystem() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getFileStore(shm).equals(Files.getFileStore(folder)), "needs a second file system");
+        lake.write("zendesk/events.csv", "id\n1\n".getBytes(UTF_8));
+        Path elsewhere = Files.createTempDirectory(shm, "measures311-test-");
+        try {
+            assertThat(lake.localSnapshot(lake.stat("zendesk/events.csv").orElseThrow(), elsewhere)).isEmpty();
+            try (var left = Files.list(elsewhere)) {
+                assertThat(left).isEmpty();
+            }
+        } finally {
+            Files.delete(elsewhere);
+        }
+    }
+
+    @Test
     void landedAtIsTheModificationTime() throws IOException {
         lake.write("a.csv", new byte[] {1});
         LakeFile file = lake.stat("a.csv").orElseThrow();
