@@ -156,17 +156,36 @@ public final class DropIngestor {
         // Spooling reads the landing blob; a failure here is transient (network, throttling), so it propagates
         // and the host retries the delivery.
         try (SpooledDrop spooled = spool(file)) {
-            draft.contentHash = spooled.contentHash();
-            String owner = ledger.claimContent(contentClaimKey(source, spooled.contentHash()), dropId);
-            // A claim whose owner never reached the ledger (crashed mid-way) does not make this a duplicate: it
-            // is parsed on its own. Counting cannot double either way, because compaction keys every fact (CMS
-            // by date and skill, Zendesk by id), so identical content yields identical facts.
-            if (!owner.equals(dropId) && ledger.find(owner).isPresent()) {
-                draft.duplicateOf = owner;
-                return record(draft.finish(DropStatus.DUPLICATE, "Same content as drop " + owner + "; nothing changed"));
+            if (spooled.contentHashKnown()) {
+                Optional<LedgerEntry> duplicate = claimContent(draft, spooled);
+                if (duplicate.isPresent()) {
+                    return duplicate.get();
+                }
             }
+            // Otherwise a large drop read in place is still being hashed: it is parsed meanwhile, into a temporary
+            // file only, and its content claimed before anything is kept (parse), so the outcome is the same.
             return parse(draft, spooled);
         }
+    }
+
+    /**
+     * Claims the drop's content for this drop (once); when another recorded drop of the same source already has it, records
+     * and returns this drop as its duplicate. A claim whose owner never reached the ledger (crashed mid-way) does
+     * not make this a duplicate: it is parsed on its own. Counting cannot double either way, because compaction keys
+     * every fact (CMS by date and skill, Zendesk by id), so identical content yields identical facts.
+     */
+    private Optional<LedgerEntry> claimContent(Draft draft, SpooledDrop spooled) throws IOException {
+        if (draft.contentClaimed) {
+            return Optional.empty();
+        }
+        draft.contentHash = spooled.contentHash();
+        draft.contentClaimed = true;
+        String owner = ledger.claimContent(contentClaimKey(draft.source, draft.contentHash), draft.dropId);
+        if (!owner.equals(draft.dropId) && ledger.find(owner).isPresent()) {
+            draft.duplicateOf = owner;
+            return Optional.of(record(draft.finish(DropStatus.DUPLICATE, "Same content as drop " + owner + "; nothing changed")));
+        }
+        return Optional.empty();
     }
 
     /** The drop's bytes as a local file: read in place when the landing zone can link them, else downloaded. */
@@ -212,6 +231,10 @@ public final class DropIngestor {
                         "%d of %d rows failed validation, above the %.2f%% threshold; no rows taken",
                         context.rowsRejected(), context.rowsRead(), settings.rowErrorThresholdPercent()));
             }
+            Optional<LedgerEntry> duplicate = claimContent(draft, spooled);
+            if (duplicate.isPresent()) {
+                return duplicate.get();
+            }
             String curatedPath = CuratedDrop.curatedPathFor(reader.table(), draft.dropId);
             // Moved rather than copied where the curated zone is local: no second pass over the Arrow file.
             curated.moveInLocalFile(curatedPath, facts);
@@ -245,6 +268,10 @@ public final class DropIngestor {
 
     private LedgerEntry quarantine(Draft draft, SpooledDrop spooled, String message) throws IOException {
         spooled.confirmUnchanged();
+        Optional<LedgerEntry> duplicate = claimContent(draft, spooled);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
         String base = draft.dropId + "/";
         String name = safeFileName(draft.file.path());
         try (InputStream raw = spooled.openRaw()) {
@@ -296,6 +323,8 @@ public final class DropIngestor {
         final DropFormat format;
         final Instant started;
         String contentHash;
+        /** Whether the content was claimed (the duplicate check done); before the drop is quarantined or kept. */
+        boolean contentClaimed;
         long rowsRead;
         long rowsAccepted;
         long rowsRejected;

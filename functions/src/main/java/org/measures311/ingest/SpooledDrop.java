@@ -15,6 +15,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -24,15 +26,23 @@ import java.util.zip.GZIPInputStream;
  * its magic bytes, not the file name, and unwrapped for the readers.
  */
 public final class SpooledDrop implements DropContent, AutoCloseable {
+    /**
+     * A drop read in place from at least this many bytes is hashed on a thread of its own while it is parsed: the
+     * hash of a gigabyte drop takes most of a second on one core, which would otherwise wait. Below it the hash is
+     * computed first, as it costs less than a thread.
+     */
+    static final long BACKGROUND_HASH_BYTES = 16L << 20;
+
     private final Path file;
-    private final String contentHash;
+    private final CompletableFuture<String> contentHash;
     private final long size;
     private final boolean gzip;
     /** For a drop read in place from a snapshot link: the link's modification time when it was hashed; else null. */
     private final FileTime snapshotModified;
     private Path gunzipped;
 
-    private SpooledDrop(Path file, String contentHash, long size, boolean gzip, FileTime snapshotModified) {
+    private SpooledDrop(Path file, CompletableFuture<String> contentHash, long size, boolean gzip,
+                        FileTime snapshotModified) {
         this.file = file;
         this.contentHash = contentHash;
         this.size = size;
@@ -52,36 +62,62 @@ public final class SpooledDrop implements DropContent, AutoCloseable {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new SpooledDrop(file, HexFormat.of().formatHex(digest.digest()), size, startsLikeGzip(file), null);
+        return new SpooledDrop(file, CompletableFuture.completedFuture(HexFormat.of().formatHex(digest.digest())), size,
+                startsLikeGzip(file), null);
     }
 
     /**
      * A drop read in place: {@code snapshot} is a name of the landing file's bytes that this drop now owns (a
      * hard link made by a local landing zone, see {@code Lake.localSnapshot}), hashed where it is instead of
-     * being copied first, which was a whole extra pass over a gigabyte drop. Closing deletes the snapshot's name
-     * only. A link sees the file's own bytes, so a program rewriting the landing file in place would change them
-     * while they are read: {@link #confirmUnchanged()} checks that it did not.
+     * being copied first, which was a whole extra pass over a gigabyte drop. A large drop is hashed on a thread of
+     * its own while the caller goes on to parse it ({@link #contentHashKnown()}, {@link #contentHash()} waits).
+     * Closing deletes the snapshot's name only. A link sees the file's own bytes, so a program rewriting the
+     * landing file in place would change them while they are read: {@link #confirmUnchanged()} checks that it did
+     * not.
      */
     public static SpooledDrop inPlace(Path snapshot) throws IOException {
         try {
             FileTime modified = Files.getLastModifiedTime(snapshot);
-            MessageDigest digest = DropIds.sha256();
-            long size = 0;
-            try (FileChannel channel = FileChannel.open(snapshot, StandardOpenOption.READ)) {
-                ByteBuffer buffer = ByteBuffer.allocate(HASH_BUFFER_BYTES);
-                for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
-                    digest.update(buffer.array(), 0, n);
-                    size += n;
-                }
+            long size = Files.size(snapshot);
+            CompletableFuture<String> hash;
+            if (size >= BACKGROUND_HASH_BYTES) {
+                hash = new CompletableFuture<>();
+                Thread hashing = new Thread(() -> {
+                    try {
+                        hash.complete(sha256(snapshot, size));
+                    } catch (IOException | RuntimeException e) {
+                        hash.completeExceptionally(e);
+                    }
+                }, "drop-hash");
+                hashing.setDaemon(true);
+                hashing.start();
+            } else {
+                hash = CompletableFuture.completedFuture(sha256(snapshot, size));
             }
-            SpooledDrop drop = new SpooledDrop(snapshot, HexFormat.of().formatHex(digest.digest()), size,
-                    startsLikeGzip(snapshot), modified);
+            SpooledDrop drop = new SpooledDrop(snapshot, hash, size, startsLikeGzip(snapshot), modified);
             drop.confirmUnchanged();
             return drop;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(snapshot);
             throw e;
         }
+    }
+
+    /** The SHA-256 of the file's bytes, which must be {@code size} bytes long (else it changed while read). */
+    private static String sha256(Path file, long size) throws IOException {
+        MessageDigest digest = DropIds.sha256();
+        long read = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(HASH_BUFFER_BYTES);
+            for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
+                digest.update(buffer.array(), 0, n);
+                read += n;
+            }
+        }
+        if (read != size) {
+            throw new IOException("the landing file was rewritten in place while it was read; it is read again");
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static final int HASH_BUFFER_BYTES = 1 << 20;
@@ -107,8 +143,24 @@ public final class SpooledDrop implements DropContent, AutoCloseable {
         }
     }
 
-    public String contentHash() {
-        return contentHash;
+    /** Whether {@link #contentHash()} answers without waiting (always, except while a large drop is hashed). */
+    public boolean contentHashKnown() {
+        return contentHash.isDone();
+    }
+
+    /** The SHA-256 of the drop's bytes as landed, waiting for a background hash to finish. */
+    public String contentHash() throws IOException {
+        try {
+            return contentHash.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the drop was hashed");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("hashing the drop failed", e.getCause());
+        }
     }
 
     public long size() {
@@ -152,6 +204,9 @@ public final class SpooledDrop implements DropContent, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        // A background hash still reading the snapshot (the parse failed early) is waited for: deleting a name
+        // does not disturb it, but the thread should not outlive the drop it belongs to.
+        contentHash.exceptionally(e -> null).join();
         Files.deleteIfExists(file);
         if (gunzipped != null) {
             Files.deleteIfExists(gunzipped);
