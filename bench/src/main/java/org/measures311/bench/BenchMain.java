@@ -252,20 +252,24 @@ public final class BenchMain {
         Path file = small.resolve("zendesk/ticket_events/events_" + COLD_START_ROWS + ".csv");
         copyLines(landing.eventsCsv(), file, COLD_START_ROWS + 1);
         List<Double> seconds = new ArrayList<>();
+        List<Double> wholeIngest = new ArrayList<>();
         for (int r = 0; r < options.runs(); r++) {
             Path state = runs.resolve("cold-" + r);
             ChildJvm.Outcome o = ChildJvm.run(List.of("-Xmx256m"), ColdStartProbe.class.getName(),
                     List.of(small.toString(), small.relativize(file).toString().replace('\\', '/'), state.toString()),
-                    "first-batch");
+                    ColdStartProbe.FIRST_BATCH, ColdStartProbe.INGESTED);
             deleteTree(state);
-            if (!o.passed()) {
+            if (!o.passed() || o.laterNanos() == 0) {
                 throw new IllegalStateException("cold-start probe failed (exit " + o.exitCode() + "):\n" + o.errorTail());
             }
             seconds.add(Stats.seconds(o.wallNanos()));
+            wholeIngest.add(Stats.seconds(o.laterNanos()));
         }
         double median = Stats.median(seconds);
-        log("cold start runs: %s", seconds);
-        table.add("cold start: new JVM to first parsed batch of a " + COLD_START_ROWS + "-row drop", secs(median), "", "",
+        log("cold start runs: first batch %s, whole ingest %s", seconds, wholeIngest);
+        table.add("cold start: new JVM to first parsed batch of a " + COLD_START_ROWS + "-row drop, function code path"
+                        + " over embedded stores (and to the end of the whole ingest: curated write, ledger entry)",
+                secs(median) + " (whole ingest " + secs(Stats.median(wholeIngest)) + ")", "", "",
                 "<= 0.5 s", ResultTable.met(median <= 0.5));
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Starts a new JVM on this process's class path and waits for the line it reports its result on. */
 final class ChildJvm {
-    record Outcome(int exitCode, String resultLine, long wallNanos, String errorTail) {
+    /** {@code laterNanos}: process start to the first line starting with the later prefix, 0 if none was asked or seen. */
+    record Outcome(int exitCode, String resultLine, long wallNanos, long laterNanos, String errorTail) {
         boolean passed() {
             return exitCode == 0 && resultLine != null;
         }
@@ -27,6 +28,12 @@ final class ChildJvm {
      */
     static Outcome run(List<String> jvmOptions, String mainClass, List<String> args, String resultPrefix)
             throws IOException, InterruptedException {
+        return run(jvmOptions, mainClass, args, resultPrefix, null);
+    }
+
+    /** {@link #run(List, String, List, String)}, also timing the first line starting with {@code laterPrefix}. */
+    static Outcome run(List<String> jvmOptions, String mainClass, List<String> args, String resultPrefix,
+                       String laterPrefix) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
@@ -42,12 +49,15 @@ final class ChildJvm {
             Process process = builder.start();
             String result = null;
             long at = 0;
+            long laterAt = 0;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (result == null && line.startsWith(resultPrefix)) {
                         at = System.nanoTime();
                         result = line;
+                    } else if (laterPrefix != null && laterAt == 0 && line.startsWith(laterPrefix)) {
+                        laterAt = System.nanoTime();
                     }
                 }
             }
@@ -57,7 +67,8 @@ final class ChildJvm {
             }
             List<String> err = Files.readAllLines(errors);
             String tail = String.join("\n", err.subList(Math.max(0, err.size() - 15), err.size()));
-            return new Outcome(process.exitValue(), result, result == null ? 0 : at - started, tail);
+            return new Outcome(process.exitValue(), result, result == null ? 0 : at - started,
+                    laterAt == 0 ? 0 : laterAt - started, tail);
         } finally {
             Files.deleteIfExists(errors);
         }
