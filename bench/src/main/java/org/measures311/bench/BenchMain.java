@@ -37,6 +37,8 @@ public final class BenchMain {
     static final int API_CLIENTS = 50;
     static final int API_REQUESTS_PER_CLIENT = 200;
     static final int COLD_START_ROWS = 1000;
+    /** Unmeasured load before the API figures: JIT and the first collections after serve's start-up recompute. */
+    static final double API_WARM_UP_SECONDS = 5;
     /** The line {@code ./measures311 serve} prints when it listens, followed by the API root. */
     private static final String SERVING = "measures311 is serving ";
 
@@ -202,13 +204,16 @@ public final class BenchMain {
             String url = server.readyLine().substring(SERVING.length()).trim().split(" ")[0];
             URI apiRoot = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
             log("API: server in its own JVM at %s", apiRoot);
-            r = ApiLoad.run(apiRoot, API_CLIENTS, API_REQUESTS_PER_CLIENT, paths);
+            r = ApiLoad.run(apiRoot, API_CLIENTS, API_REQUESTS_PER_CLIENT, paths, API_WARM_UP_SECONDS, options.runs());
         }
-        log("API: %d requests, %d failures%s, p50 %.2f ms, p99 %.2f ms, %.0f req/s", r.requests(), r.failures(),
+        log("API: warm-up %.1f s, then %d rounds: %d requests, %d failures%s, p50 %.2f ms, p99 %.2f ms, %.0f req/s (medians)",
+                r.warmUpSeconds(), r.rounds(), r.requests(), r.failures(),
                 r.firstFailure() == null ? "" : " (first: " + r.firstFailure() + ")", r.p50Millis(), r.p99Millis(),
                 r.requestsPerSecond());
         table.add("local API GET /measures/{id}/values: `./measures311 serve` in its own JVM, " + r.clients()
-                        + " closed-loop keep-alive clients (netty, one thread, bench JVM), loopback",
+                        + " closed-loop keep-alive clients (netty, one thread, bench JVM), loopback; after "
+                        + String.format(Locale.ROOT, "%.0f", r.warmUpSeconds()) + " s of the same load, median of "
+                        + r.rounds() + " rounds of " + API_CLIENTS * API_REQUESTS_PER_CLIENT + " requests",
                 String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %.0f req/s answered 200; %d of %d refused (%s)",
                         r.p50Millis(), r.p99Millis(), r.requestsPerSecond(), r.failures(), r.failures() + r.requests(),
                         r.firstFailure() == null ? "none" : r.firstFailure().replaceAll("(?s)^(\\S+ \\S+).*", "$1")),
