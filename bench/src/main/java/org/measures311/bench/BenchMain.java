@@ -260,7 +260,7 @@ public final class BenchMain {
         List<Double> wholeIngest = new ArrayList<>();
         for (int r = 0; r < options.runs(); r++) {
             Path state = runs.resolve("cold-" + r);
-            ChildJvm.Outcome o = ChildJvm.run(List.of("-Xmx256m"), ColdStartProbe.class.getName(),
+            ChildJvm.Outcome o = ChildJvm.run(List.of(), ColdStartProbe.class.getName(),
                     List.of(small.toString(), small.relativize(file).toString().replace('\\', '/'), state.toString()),
                     ColdStartProbe.FIRST_BATCH, ColdStartProbe.INGESTED);
             deleteTree(state);
