@@ -34,14 +34,7 @@ final class ChildJvm {
     /** {@link #run(List, String, List, String)}, also timing the first line starting with {@code laterPrefix}. */
     static Outcome run(List<String> jvmOptions, String mainClass, List<String> args, String resultPrefix,
                        String laterPrefix) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(args);
+        List<String> command = command(jvmOptions, mainClass, args);
         Path errors = Files.createTempFile("bench-child-", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
@@ -110,13 +103,7 @@ final class ChildJvm {
      */
     static Running start(String mainClass, List<String> args, String readyPrefix, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(args);
+        List<String> command = command(List.of(), mainClass, args);
         Path errors = Files.createTempFile("bench-child-", ".err");
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         java.util.concurrent.CompletableFuture<String> ready = new java.util.concurrent.CompletableFuture<>();
@@ -150,6 +137,19 @@ final class ChildJvm {
                     + String.join("\n", err.subList(Math.max(0, err.size() - 15), err.size())));
         }
         return new Running(process, line, errors);
+    }
+
+    /** {@code java} of this JVM, on this class path, with Arrow's {@code --add-opens} and the given options. */
+    private static List<String> command(List<String> jvmOptions, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
     }
 
     /** The value of {@code key=} in a result line, e.g. value("probe ok rows=5 millis=9", "rows") = "5". */
