@@ -9,11 +9,11 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -35,16 +35,13 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     private final MeasuresApi api;
     private final Executor workers;
-    private final Supplier<String> serverAuthority;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean answering;
 
-    /** @param serverAuthority host:port of the server, for requests without a usable Host header */
-    ApiChannelHandler(MeasuresApi api, Executor workers, Supplier<String> serverAuthority) {
+    ApiChannelHandler(MeasuresApi api, Executor workers) {
         super(false);
         this.api = api;
         this.workers = workers;
-        this.serverAuthority = serverAuthority;
     }
 
     @Override
@@ -70,7 +67,7 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
             } else if (!path.equals(ApiRequest.API_PREFIX) && !path.startsWith(ApiRequest.API_PREFIX + "/")) {
                 refused = ProblemResponses.of(ApiProblem.notFound(null, "The API is under /api/."), path);
             } else {
-                URI uri = absolute(request);
+                URI uri = absolute(ctx, request);
                 refused = uri == null
                         ? ProblemResponses.of(ApiProblem.invalid(null, "The request target is not a valid URI path."), "/")
                         : null;
@@ -123,14 +120,18 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    /** The absolute URI the API sees: the Host header when it is a plain host[:port], else this server's. */
-    private URI absolute(FullHttpRequest request) {
+    /**
+     * The absolute URI the API sees: the Host header when it is a plain host[:port], else the address this
+     * connection came in on.
+     */
+    private static URI absolute(ChannelHandlerContext ctx, FullHttpRequest request) {
         String target = request.uri();
         if (!target.startsWith("/")) {
             return null;
         }
         String host = request.headers().get("Host");
-        String authority = host == null || host.isBlank() || !HOST_HEADER.matcher(host).matches() ? serverAuthority.get() : host;
+        String authority = host == null || host.isBlank() || !HOST_HEADER.matcher(host).matches()
+                ? LocalHttpServer.authority((InetSocketAddress) ctx.channel().localAddress()) : host;
         try {
             return URI.create("http://" + authority + target);
         } catch (IllegalArgumentException e) {

@@ -65,8 +65,6 @@ public final class LocalHttpServer implements AutoCloseable {
     private Channel listening;
     private ChannelGroup connections;
     private ThreadPoolExecutor executor;
-    /** Host and port of this server as they go in a URL; set once listening. */
-    private volatile String authority;
 
     /** Loopback only, {@code 2 x processors} workers (at least 4). */
     public LocalHttpServer(MeasuresApi api) {
@@ -118,7 +116,7 @@ public final class LocalHttpServer implements AutoCloseable {
                                 new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192),
                                 new IdleStateHandler(0, 0, IDLE_SECONDS),
                                 new BodyLimit(),
-                                new ApiChannelHandler(api, pool, () -> authority));
+                                new ApiChannelHandler(api, pool));
                     }
                 });
         try {
@@ -134,25 +132,31 @@ public final class LocalHttpServer implements AutoCloseable {
             }
             throw new IOException("cannot listen on " + bindAddress.getHostAddress() + ":" + port + ": " + e, e);
         }
-        String host = bindAddress.getHostAddress();
-        authority = (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + ((InetSocketAddress) listening.localAddress()).getPort();
         eventLoops = loops;
         connections = open;
         executor = pool;
     }
 
     public synchronized int port() {
-        if (listening == null) {
-            throw new IllegalStateException("not started");
-        }
-        return ((InetSocketAddress) listening.localAddress()).getPort();
+        return listeningAddress().getPort();
     }
 
     /** The API root, e.g. {@code http://127.0.0.1:7071/api}. */
-    public String baseUrl() {
-        port();
-        return "http://" + authority + ApiRequest.API_PREFIX;
+    public synchronized String baseUrl() {
+        return "http://" + authority(listeningAddress()) + ApiRequest.API_PREFIX;
+    }
+
+    private InetSocketAddress listeningAddress() {
+        if (listening == null) {
+            throw new IllegalStateException("not started");
+        }
+        return (InetSocketAddress) listening.localAddress();
+    }
+
+    /** Host and port as they go in a URL ({@code [::1]:7071} for IPv6). */
+    static String authority(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /**

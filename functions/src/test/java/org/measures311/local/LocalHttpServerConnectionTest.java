@@ -77,6 +77,19 @@ class LocalHttpServerConnectionTest {
     }
 
     @Test
+    void withoutAUsableHostHeaderLinksNameTheAddressTheRequestCameIn() throws Exception {
+        String page = "/api/measures/contacts_handled/values?grain=day&member=total&pageSize=10";
+        try (Socket s = connect()) {
+            send(s, "GET " + page + " HTTP/1.1\r\n\r\n" + "GET " + page + " HTTP/1.1\r\nHost: evil.example/x\r\n\r\n");
+            for (int i = 0; i < 2; i++) {
+                Answer a = read(s.getInputStream());
+                assertThat(a.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+                assertThat(a.body()).as("request %d", i).contains("\"nextLink\":\"http://127.0.0.1:" + server.port() + "/api/measures/");
+            }
+        }
+    }
+
+    @Test
     void headAnswersHeadersOnly() throws Exception {
         try (Socket s = connect()) {
             send(s, "HEAD /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + get("/api/health"));
