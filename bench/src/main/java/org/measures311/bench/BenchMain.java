@@ -3,6 +3,7 @@ package org.measures311.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -36,6 +37,10 @@ public final class BenchMain {
     static final int API_CLIENTS = 50;
     static final int API_REQUESTS_PER_CLIENT = 200;
     static final int COLD_START_ROWS = 1000;
+    /** Unmeasured load before the API figures: JIT and the first collections after serve's start-up recompute. */
+    static final double API_WARM_UP_SECONDS = 5;
+    /** The line {@code ./measures311 serve} prints when it listens, followed by the API root. */
+    private static final String SERVING = "measures311 is serving ";
 
     private final BenchOptions options;
     private final DuckDbReference duckdb = new DuckDbReference(Runtime.getRuntime().availableProcessors());
@@ -142,6 +147,7 @@ public final class BenchMain {
         long t0 = System.nanoTime();
         duckdb.ingestLanding(landing, database);
         log("DuckDB: landing zone into its curated database in %.1f s", Stats.seconds(System.nanoTime() - t0));
+        boolean passed;
         try (OurPipeline ours = new OurPipeline(landing.landing(), runs.resolve("state-full"))) {
             t0 = System.nanoTime();
             for (Path file : landing.filesInLandingOrder()) {
@@ -173,25 +179,41 @@ public final class BenchMain {
             table.add("cross-check: our rows = DuckDB rows, exact", check.matching() + " equal",
                     check.reference() + " rows", "", "0 differences",
                     check.passed() ? "yes" : "**FAILED: " + check.differences().size() + " differences**");
-
-            if (options.measures("api")) {
-                ours.application().recompute().recomputeAll();
-                api(ours);
-            }
-            return check.passed();
+            passed = check.passed();
         }
+        if (options.measures("api")) {
+            // Our stores are closed: the server opens the same state folder in its own JVM.
+            api(landing.landing(), runs.resolve("state-full"));
+        }
+        return passed;
     }
 
-    private void api(OurPipeline ours) throws Exception {
+    /**
+     * The API as {@code ./measures311 serve} runs it, in its own JVM over the state folder of the measures step
+     * (it recomputes on start, then serves), loaded from this JVM by {@link ApiLoad}'s clients.
+     */
+    private void api(Path landingFolder, Path state) throws Exception {
         List<String> paths = List.of("/measures/contacts_handled/values?grain=month",
                 "/measures/contacts_handled/values?grain=day&from=2025-03-01&to=2025-03-31",
                 "/measures/online_response_within_24h/values?grain=month",
                 "/measures/average_speed_of_answer/values?grain=fiscal_year");
-        ApiLoad.Result r = ApiLoad.run(ours.application(), API_CLIENTS, API_REQUESTS_PER_CLIENT, paths);
-        log("API: %d requests, %d failures%s, p50 %.2f ms, p99 %.2f ms, %.0f req/s", r.requests(), r.failures(),
+        ApiLoad.Result r;
+        try (ChildJvm.Running server = ChildJvm.start(org.measures311.local.Main.class.getName(),
+                List.of("serve", "--landing", landingFolder.toString(), "--state", state.toString(), "--port", "0"),
+                SERVING, 600)) {
+            String url = server.readyLine().substring(SERVING.length()).trim().split(" ")[0];
+            URI apiRoot = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+            log("API: server in its own JVM at %s", apiRoot);
+            r = ApiLoad.run(apiRoot, API_CLIENTS, API_REQUESTS_PER_CLIENT, paths, API_WARM_UP_SECONDS, options.runs());
+        }
+        log("API: warm-up %.1f s, then %d rounds: %d requests, %d failures%s, p50 %.2f ms, p99 %.2f ms, %.0f req/s (medians)",
+                r.warmUpSeconds(), r.rounds(), r.requests(), r.failures(),
                 r.firstFailure() == null ? "" : " (first: " + r.firstFailure() + ")", r.p50Millis(), r.p99Millis(),
                 r.requestsPerSecond());
-        table.add("local API GET /measures/{id}/values, " + r.clients() + " clients, loopback",
+        table.add("local API GET /measures/{id}/values: `./measures311 serve` in its own JVM, " + r.clients()
+                        + " closed-loop keep-alive clients (netty, one thread, bench JVM), loopback; after "
+                        + String.format(Locale.ROOT, "%.0f", r.warmUpSeconds()) + " s of the same load, median of "
+                        + r.rounds() + " rounds of " + API_CLIENTS * API_REQUESTS_PER_CLIENT + " requests",
                 String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %.0f req/s answered 200; %d of %d refused (%s)",
                         r.p50Millis(), r.p99Millis(), r.requestsPerSecond(), r.failures(), r.failures() + r.requests(),
                         r.firstFailure() == null ? "none" : r.firstFailure().replaceAll("(?s)^(\\S+ \\S+).*", "$1")),
@@ -235,20 +257,24 @@ public final class BenchMain {
         Path file = small.resolve("zendesk/ticket_events/events_" + COLD_START_ROWS + ".csv");
         copyLines(landing.eventsCsv(), file, COLD_START_ROWS + 1);
         List<Double> seconds = new ArrayList<>();
+        List<Double> wholeIngest = new ArrayList<>();
         for (int r = 0; r < options.runs(); r++) {
             Path state = runs.resolve("cold-" + r);
-            ChildJvm.Outcome o = ChildJvm.run(List.of("-Xmx256m"), ColdStartProbe.class.getName(),
+            ChildJvm.Outcome o = ChildJvm.run(List.of(), ColdStartProbe.class.getName(),
                     List.of(small.toString(), small.relativize(file).toString().replace('\\', '/'), state.toString()),
-                    "first-batch");
+                    ColdStartProbe.FIRST_BATCH, ColdStartProbe.INGESTED);
             deleteTree(state);
-            if (!o.passed()) {
+            if (!o.passed() || o.laterNanos() == 0) {
                 throw new IllegalStateException("cold-start probe failed (exit " + o.exitCode() + "):\n" + o.errorTail());
             }
             seconds.add(Stats.seconds(o.wallNanos()));
+            wholeIngest.add(Stats.seconds(o.laterNanos()));
         }
         double median = Stats.median(seconds);
-        log("cold start runs: %s", seconds);
-        table.add("cold start: new JVM to first parsed batch of a " + COLD_START_ROWS + "-row drop", secs(median), "", "",
+        log("cold start runs: first batch %s, whole ingest %s", seconds, wholeIngest);
+        table.add("cold start: new JVM to first parsed batch of a " + COLD_START_ROWS + "-row drop, function code path"
+                        + " over embedded stores (and to the end of the whole ingest: curated write, ledger entry)",
+                secs(median) + " (whole ingest " + secs(Stats.median(wholeIngest)) + ")", "", "",
                 "<= 0.5 s", ResultTable.met(median <= 0.5));
     }
 

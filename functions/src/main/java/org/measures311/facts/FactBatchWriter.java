@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -52,6 +53,7 @@ public final class FactBatchWriter implements AutoCloseable {
     private long rowsWritten;
     private int batches;
     private boolean closed;
+    private IntConsumer onBatchWritten = rows -> { };
 
     public FactBatchWriter(FactTable table, BufferAllocator allocator, OutputStream out) throws IOException {
         this(table, allocator, out, DEFAULT_BATCH_ROWS);
@@ -80,6 +82,12 @@ public final class FactBatchWriter implements AutoCloseable {
         }
     }
 
+    /** Called with each batch's row count right after the batch went into the stream (not for a part's batches). */
+    public FactBatchWriter onBatchWritten(IntConsumer listener) {
+        this.onBatchWritten = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /**
      * A writer of the same table and batch size whose batches stay in memory until {@link #append}ed to this
      * one's stream (or released by closing the part). Safe to fill on another thread.
@@ -105,6 +113,7 @@ public final class FactBatchWriter implements AutoCloseable {
                 writer.writeBatch();
                 batches++;
                 rowsWritten += batch.getLength();
+                onBatchWritten.accept(batch.getLength());
             }
         } finally {
             part.close();
@@ -237,6 +246,7 @@ public final class FactBatchWriter implements AutoCloseable {
         writer.writeBatch();
         batches++;
         rowsWritten += row;
+        onBatchWritten.accept(row);
         row = 0;
         for (FieldVector v : vectors) {
             v.reset();

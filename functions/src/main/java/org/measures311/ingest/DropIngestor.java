@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipException;
@@ -43,6 +44,7 @@ public final class DropIngestor {
     private static final Logger LOG = Logger.getLogger(DropIngestor.class.getName());
     /** Failed deliveries after which a drop is quarantined; host.json's blobs.poisonBlobThreshold is the same. */
     public static final int POISON_THRESHOLD = 5;
+    private static final IntConsumer NO_BATCH_LISTENER = rows -> { };
 
     private final Lake landing;
     private final Lake curated;
@@ -81,8 +83,17 @@ public final class DropIngestor {
 
     /** Ingests the landing file at {@code path}, as the blob trigger or the local runner hands it over. */
     public LedgerEntry ingest(String path) throws IOException {
+        return ingest(path, NO_BATCH_LISTENER);
+    }
+
+    /**
+     * {@link #ingest(String)}, telling {@code onBatchWritten} the row count of each parsed batch as it goes into
+     * the drop's Arrow stream (before the curated write and the ledger entry). For observers such as the
+     * cold-start probe; it runs on the ingesting thread and must not throw.
+     */
+    public LedgerEntry ingest(String path, IntConsumer onBatchWritten) throws IOException {
         LakeFile file = landing.stat(path).orElseThrow(() -> new LandingFileGoneException(landing.describe(), path));
-        return ingest(file);
+        return ingest(file, onBatchWritten);
     }
 
     /** Whether this version of the file already has a ledger entry (ingesting it again would change nothing). */
@@ -91,6 +102,10 @@ public final class DropIngestor {
     }
 
     public LedgerEntry ingest(LakeFile file) throws IOException {
+        return ingest(file, NO_BATCH_LISTENER);
+    }
+
+    private LedgerEntry ingest(LakeFile file, IntConsumer onBatchWritten) throws IOException {
         Instant started = clock.instant();
         String dropId = DropIds.of(file.path(), file.etag(), file.landedAt());
         Optional<LedgerEntry> known = ledger.find(dropId);
@@ -100,7 +115,7 @@ public final class DropIngestor {
         }
         SourceKind source = SourceKind.of(file.path());
         DropFormat format = DropFormat.ofPath(file.path());
-        Draft draft = new Draft(dropId, file, source, format, started);
+        Draft draft = new Draft(dropId, file, source, format, started, onBatchWritten);
         try {
             return ingestNew(draft);
         } catch (IOException | RuntimeException e) {
@@ -204,7 +219,8 @@ public final class DropIngestor {
         Path facts = tempDir.resolve("facts-" + UUID.randomUUID() + ".arrows");
         try {
             try (OutputStream out = Files.newOutputStream(facts, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 FactBatchWriter writer = new FactBatchWriter(reader.table(), allocator, out)) {
+                 FactBatchWriter writer = new FactBatchWriter(reader.table(), allocator, out)
+                         .onBatchWritten(draft.onBatchWritten)) {
                 reader.read(spooled, context, writer);
             } catch (MalformedDropException e) {
                 draft.takeCounts(context);
@@ -322,6 +338,7 @@ public final class DropIngestor {
         final SourceKind source;
         final DropFormat format;
         final Instant started;
+        final IntConsumer onBatchWritten;
         String contentHash;
         /** Whether the content was claimed (the duplicate check done); before the drop is quarantined or kept. */
         boolean contentClaimed;
@@ -335,12 +352,14 @@ public final class DropIngestor {
         String curatedPath;
         String quarantinePath;
 
-        Draft(String dropId, LakeFile file, SourceKind source, DropFormat format, Instant started) {
+        Draft(String dropId, LakeFile file, SourceKind source, DropFormat format, Instant started,
+              IntConsumer onBatchWritten) {
             this.dropId = dropId;
             this.file = file;
             this.source = source;
             this.format = format;
             this.started = started;
+            this.onBatchWritten = onBatchWritten;
         }
 
         void takeCounts(ReadContext context) {

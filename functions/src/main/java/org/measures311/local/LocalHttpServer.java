@@ -1,33 +1,42 @@
 package org.measures311.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.measures311.api.ApiProblem;
 import org.measures311.api.ApiRequest;
-import org.measures311.api.ApiResponse;
 import org.measures311.api.MeasuresApi;
-import org.measures311.api.ProblemResponses;
 
 /**
- * Serves {@link MeasuresApi} on {@code http://host:port/api/} with the JDK's built-in HTTP server, for
- * {@code ./measures311 serve} and tests. Like Core Tools it asks for no key, so it binds to loopback unless
- * told otherwise. It bounds what a caller can take: a fixed pool of workers with a bounded queue (beyond it, 503),
- * and request bodies of at most {@link MeasuresApi#MAX_BODY_BYTES} (beyond it, 413, read no further).
+ * Serves {@link MeasuresApi} on {@code http://host:port/api/} over HTTP/1.1 with keep-alive, for
+ * {@code ./measures311 serve} and tests. Like Core Tools it asks for no key, so it binds to loopback unless told
+ * otherwise. It bounds what a caller can take: a fixed pool of workers with a bounded queue (beyond it, 503), and
+ * request bodies of at most {@link MeasuresApi#MAX_BODY_BYTES} (beyond it, 413, read no further).
+ *
+ * <p>Netty's HTTP codec reads and writes the protocol on an event loop; the API runs on the worker pool, since an
+ * uncached answer (OData, a recompute) may take a while and must not hold up other connections. The JDK's
+ * built-in server did the same job with one dispatcher thread and more work and garbage per exchange (a heap
+ * buffer per write, a buffered stream and header lists per exchange), which showed in the tail under 50
+ * concurrent clients on two cores (docs/performance.md).
  */
 public final class LocalHttpServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 7071;
@@ -40,24 +49,21 @@ public final class LocalHttpServer implements AutoCloseable {
     public static final int MIN_QUEUED_REQUESTS = 256;
     /** Connections the OS may hold before they are accepted. */
     private static final int ACCEPT_BACKLOG = 256;
-    private static final java.util.regex.Pattern HOST_HEADER = java.util.regex.Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
-    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** Request line and headers: long OData filters and query strings are refused by the API, not cut by the codec. */
+    static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** A connection with nothing sent or received for this long is closed, as the JDK server did. */
+    static final int IDLE_SECONDS = 30;
+    /** How long stopping waits for requests under way before it cuts them off. */
+    private static final long STOP_GRACE_MILLIS = 1_000;
     private static final Logger LOG = Logger.getLogger(LocalHttpServer.class.getName());
-
-    static {
-        // An answer goes out as headers, then body: with Nagle's algorithm on, its last segment waits for the
-        // client's delayed ACK (about 40 ms on Linux), which set every request's latency under load. The JDK
-        // server reads this property once, when its configuration class loads; a value given on the command
-        // line wins.
-        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-            System.setProperty(NO_DELAY_PROPERTY, "true");
-        }
-    }
 
     private final MeasuresApi api;
     private final InetAddress bindAddress;
     private final int workers;
-    private HttpServer server;
+    private EventLoopGroup eventLoops;
+    private Channel listening;
+    private ChannelGroup connections;
     private ThreadPoolExecutor executor;
 
     /** Loopback only, {@code 2 x processors} workers (at least 4). */
@@ -80,128 +86,106 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public synchronized void start(int port) throws IOException {
-        if (server != null) {
+        if (listening != null) {
             throw new IllegalStateException("already started");
         }
         if (!bindAddress.isLoopbackAddress()) {
             LOG.warning("serving the API without keys on " + bindAddress.getHostAddress() + ": reachable from the network");
         }
         AtomicInteger n = new AtomicInteger();
-        executor = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(MIN_QUEUED_REQUESTS, workers * 4)),
-                r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(MIN_QUEUED_REQUESTS, workers * 4)), r -> {
                     Thread t = new Thread(r, "measures311-http-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                },
-                (r, pool) -> {
-                    throw new java.util.concurrent.RejectedExecutionException("busy");
+                }, new ThreadPoolExecutor.AbortPolicy());
+        // Accepting, reading and writing are cheap next to answering: one event loop per core is plenty.
+        EventLoopGroup loops = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("measures311-io", true));
+        ChannelGroup open = new DefaultChannelGroup("measures311-connections", GlobalEventExecutor.INSTANCE);
+        ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
+                // An answer goes out as headers, then body; with Nagle's algorithm on, its last segment would
+                // wait for the client's delayed ACK (about 40 ms on Linux).
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        open.add(ch);
+                        ch.pipeline().addLast(
+                                new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192),
+                                new IdleStateHandler(0, 0, IDLE_SECONDS),
+                                new BodyLimit(),
+                                new ApiChannelHandler(api, pool));
+                    }
                 });
-        HttpServer s = HttpServer.create(new InetSocketAddress(bindAddress, port), ACCEPT_BACKLOG);
-        s.createContext("/", this::exchange);
-        s.setExecutor(command -> {
-            try {
-                executor.execute(command);
-            } catch (java.util.concurrent.RejectedExecutionException busy) {
-                // Every worker is busy and the queue is full: refuse on the accepting thread, cheaply.
-                command.run();
+        try {
+            listening = bootstrap.bind(new InetSocketAddress(bindAddress, port)).sync().channel();
+        } catch (Exception e) {
+            // sync() rethrows the bind failure as it is (a BindException when the port is taken).
+            shutDown(loops, pool);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-        });
-        s.start();
-        server = s;
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("cannot listen on " + bindAddress.getHostAddress() + ":" + port + ": " + e, e);
+        }
+        eventLoops = loops;
+        connections = open;
+        executor = pool;
     }
 
     public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("not started");
-        }
-        return server.getAddress().getPort();
+        return listeningAddress().getPort();
     }
 
     /** The API root, e.g. {@code http://127.0.0.1:7071/api}. */
-    public String baseUrl() {
-        return "http://" + hostForUrl() + ":" + port() + ApiRequest.API_PREFIX;
+    public synchronized String baseUrl() {
+        return "http://" + authority(listeningAddress()) + ApiRequest.API_PREFIX;
     }
 
-    private String hostForUrl() {
-        String h = bindAddress.getHostAddress();
-        return h.contains(":") ? "[" + h + "]" : h;
+    private InetSocketAddress listeningAddress() {
+        if (listening == null) {
+            throw new IllegalStateException("not started");
+        }
+        return (InetSocketAddress) listening.localAddress();
+    }
+
+    /** Host and port as they go in a URL ({@code [::1]:7071} for IPv6). */
+    static String authority(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /**
-     * Stops listening. JDK 17's server can wait out the whole grace delay even when idle, so requests
-     * still under way are cut off rather than holding every stop for a second.
+     * Stops listening, gives requests under way a moment to finish (they are cut off after
+     * {@value #STOP_GRACE_MILLIS} ms), then closes every connection and the threads.
      */
     public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-            server = null;
+        if (listening == null) {
+            return;
         }
+        listening.close().syncUninterruptibly();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connections.close().awaitUninterruptibly(STOP_GRACE_MILLIS);
+        shutDown(eventLoops, executor);
+        listening = null;
+    }
+
+    private static void shutDown(EventLoopGroup loops, ThreadPoolExecutor pool) {
+        pool.shutdownNow();
+        loops.shutdownGracefully(0, STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() {
         stop();
-    }
-
-    private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            ApiResponse response;
-            if (!Thread.currentThread().getName().startsWith("measures311-http-")) {
-                response = ProblemResponses.of(new ApiProblem(ApiProblem.Type.SERVICE_UNAVAILABLE, null,
-                        "The server is busy; try again shortly."), exchange.getRequestURI().getRawPath());
-            } else if (!exchange.getRequestURI().getRawPath().equals(ApiRequest.API_PREFIX)
-                    && !exchange.getRequestURI().getRawPath().startsWith(ApiRequest.API_PREFIX + "/")) {
-                response = ProblemResponses.of(ApiProblem.notFound(null, "The API is under /api/."),
-                        exchange.getRequestURI().getRawPath());
-            } else {
-                byte[] body = readBody(exchange);
-                response = body == null
-                        ? ProblemResponses.of(new ApiProblem(ApiProblem.Type.PAYLOAD_TOO_LARGE, null,
-                        "Request bodies are limited to " + MeasuresApi.MAX_BODY_BYTES + " bytes."), exchange.getRequestURI().getRawPath())
-                        : api.handle(ApiRequest.of(exchange.getRequestMethod(), absolute(exchange), exchange.getRequestHeaders(), body));
-            }
-            send(exchange, response);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "connection ended while answering " + exchange.getRequestURI().getRawPath(), e);
-        }
-    }
-
-    /** The body, or null when it is larger than the limit (what is beyond the limit is never read). */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MeasuresApi.MAX_BODY_BYTES) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MeasuresApi.MAX_BODY_BYTES + 1);
-            return body.length > MeasuresApi.MAX_BODY_BYTES ? null : body;
-        }
-    }
-
-    private URI absolute(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        String authority = host == null || host.isBlank() || !HOST_HEADER.matcher(host).matches() ? hostForUrl() + ":" + port() : host;
-        return URI.create("http://" + authority + exchange.getRequestURI().toString());
-    }
-
-    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
-        for (Map.Entry<String, List<String>> h : response.headers().entrySet()) {
-            exchange.getResponseHeaders().put(h.getKey(), h.getValue());
-        }
-        boolean noBody = response.status() == 304 || response.status() == 204
-                || exchange.getRequestMethod().equals("HEAD") || response.body().length == 0;
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        }
     }
 }

@@ -30,7 +30,7 @@ import org.measures311.store.LakeFile;
 /**
  * {@code ./measures311}: the product on one machine with no cloud account. The landing zone is a folder, the
  * curated zone, quarantine and document store live under the state folder, and the HTTP routes are the function
- * app's own, served by the JDK's HTTP server.
+ * app's own, served by {@link LocalHttpServer} (netty).
  */
 public final class Main {
     static final int EXIT_USAGE = 2;

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.measures311.api.LocalApiFixtures;
 import org.measures311.api.MeasuresApi;
 
-/** Every route over real HTTP, through the JDK server on a free loopback port, with the JDK's HTTP client. */
+/** Every route over real HTTP, through the local (netty) server on a free loopback port, with the JDK's HTTP client. */
 class LocalHttpServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     final HttpClient client = HttpClient.newHttpClient();

@@ -41,7 +41,12 @@ public final class OurPipeline implements AutoCloseable {
 
     /** Ingests one landing file (path relative to the landing folder); fails loudly unless it was ingested. */
     public LedgerEntry ingest(String landingPath) throws IOException {
-        LedgerEntry entry = app.ingestor().ingest(landingPath);
+        return ingest(landingPath, rows -> { });
+    }
+
+    /** {@link #ingest(String)}, with the ingestor's per-batch listener (rows of each batch written). */
+    public LedgerEntry ingest(String landingPath, java.util.function.IntConsumer onBatchWritten) throws IOException {
+        LedgerEntry entry = app.ingestor().ingest(landingPath, onBatchWritten);
         if (entry.status() != DropStatus.INGESTED) {
             throw new IllegalStateException("Drop " + landingPath + " was " + entry.status().code() + ": "
                     + entry.message() + " " + entry.errors());
