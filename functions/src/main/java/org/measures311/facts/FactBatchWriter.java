@@ -161,8 +161,17 @@ public final class FactBatchWriter implements AutoCloseable {
         return this;
     }
 
+    /*
+     * Only a true value touches the data bits: the vectors are zeroed when allocated and when reset after a batch,
+     * and a cell is set once per row, so a false bit is already 0. BitVector.set would clear it again, a bounds-
+     * checked read and write of the byte per row (12% of the events CSV ingest in a profile).
+     */
     public FactBatchWriter setBool(int column, boolean value) {
-        ((BitVector) vectors[column]).set(row, value ? 1 : 0);
+        BitVector vector = (BitVector) vectors[column];
+        BitVectorHelper.setBit(vector.getValidityBuffer(), row);
+        if (value) {
+            BitVectorHelper.setBit(vector.getDataBuffer(), row);
+        }
         return this;
     }
 

@@ -86,6 +86,35 @@ class FactBatchWriterTest {
         assertThat(column(rows, 5)).containsExactly(true, false, true, false, true, false);
     }
 
+    @Test
+    void falseAfterTrueInTheSameRowOfTheNextBatchReadsFalse() throws IOException {
+        // setBool leaves the data bit of a false value as the batch's fresh vectors have it: this checks that a
+        // reset batch (stream writer) and a re-allocated one (after a part is appended) start from zero bits.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean[] flags = {true, true, false, false, true, false, false, true};
+        try (FactBatchWriter writer = new FactBatchWriter(FactTable.TICKET_EVENTS, allocator, out, 2)) {
+            for (int i = 0; i < 4; i++) {
+                eventRow(writer, i, flags[i]);
+            }
+            FactBatchWriter part = writer.newPart();
+            eventRow(part, 4, flags[4]);
+            writer.append(part);
+            for (int i = 5; i < 8; i++) {
+                eventRow(writer, i, flags[i]);
+            }
+        }
+        List<List<Object>> rows = readBack(out.toByteArray());
+        assertThat(column(rows, 0)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(column(rows, 5)).containsExactly(true, true, false, false, true, false, false, true);
+    }
+
+    private static void eventRow(FactBatchWriter writer, long id, boolean isPublic) throws IOException {
+        writer.setLong(FactTable.TicketEvents.EVENT_ID, id).setLong(FactTable.TicketEvents.TICKET_ID, 7)
+                .setEpochMillis(FactTable.TicketEvents.CREATED_AT, id).setText(FactTable.TicketEvents.EVENT_TYPE, "Comment")
+                .setBool(FactTable.TicketEvents.IS_PUBLIC, isPublic).setInt(FactTable.TicketEvents.SOURCE_LINE, (int) id + 2);
+        writer.endRow();
+    }
+
     private static List<Object> column(List<List<Object>> rows, int column) {
         List<Object> values = new ArrayList<>();
         for (List<Object> row : rows) {

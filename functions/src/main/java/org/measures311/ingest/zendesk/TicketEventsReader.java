@@ -125,21 +125,30 @@ public final class TicketEventsReader implements DropReader {
     }
 
     /**
-     * {@link ZendeskValues#flag} of the last text read, kept while the same String comes again: the CSV reader
-     * hands a cell equal to the previous row's as that row's String, so a column of true/false reads each once.
+     * {@link ZendeskValues#flag} of the last two texts read, kept while the same Strings come again: the CSV reader
+     * hands a cell equal to a recent one of its column as that cell's String, so a column of true/false reads each
+     * spelling once.
      */
     private static final class LastFlag {
         private String text;
         private boolean value;
+        private String otherText;
+        private boolean otherValue;
 
         boolean of(String cell) {
             if (cell == null) {
                 return false;
             }
-            if (cell != text) {
-                value = ZendeskValues.flag(cell);
-                text = cell;
+            if (cell == text) {
+                return value;
             }
+            if (cell == otherText) {
+                return otherValue;
+            }
+            otherText = text;
+            otherValue = value;
+            text = cell;
+            value = ZendeskValues.flag(cell);
             return value;
         }
     }
