@@ -21,7 +21,9 @@ final class LocalEpochDays {
     private long validFrom = 1;
     private long validUntil = 0;
     private int offsetSeconds;
-    private long lastTouched = Long.MIN_VALUE;
+    /** The earliest and latest local days touched so far (empty while min > max). */
+    private long minTouched = Long.MAX_VALUE;
+    private long maxTouched = Long.MIN_VALUE;
 
     LocalEpochDays(ZoneId zone) {
         this.rules = zone.getRules();
@@ -35,12 +37,20 @@ final class LocalEpochDays {
         return Math.floorDiv(second + offsetSeconds, SECONDS_PER_DAY);
     }
 
-    /** Notes the local date of an accepted row's instant; a run of rows on one day touches the context once. */
+    /**
+     * Notes the local date of an accepted row's instant. The context keeps only the first and last date, so it is
+     * told of a day only when that extends the range seen here: events come grouped by ticket, their days jumping
+     * back and forth from row to row, and a {@code LocalDate} per row was 18% of the events CSV parse.
+     */
     void touch(ReadContext context, long epochMillis) {
         long day = of(epochMillis);
-        if (day != lastTouched) {
+        if (day < minTouched) {
+            minTouched = day;
             context.touchEpochDay(day);
-            lastTouched = day;
+        }
+        if (day > maxTouched) {
+            maxTouched = day;
+            context.touchEpochDay(day);
         }
     }
 

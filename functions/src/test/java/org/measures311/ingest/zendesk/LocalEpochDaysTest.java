@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.measures311.config.Settings;
+import org.measures311.ingest.DropFormat;
+import org.measures311.ingest.ReadContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -70,5 +73,18 @@ class LocalEpochDaysTest {
                 assertThat(days.of(millis)).as("%s at %d", zone, millis).isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void touchesOutOfOrderLeaveTheContextWithTheEarliestAndLatestLocalDate() {
+        ReadContext context = new ReadContext("events.csv", DropFormat.DELIMITED, Settings.defaults());
+        LocalEpochDays days = new LocalEpochDays(LOS_ANGELES);
+        // Local dates by hand (PDT = UTC-7 from 2025-03-09, PST = UTC-8 before): 06-10, 06-02, 06-12, 03-08, 06-05.
+        for (String instant : new String[] {"2025-06-10T12:00:00Z", "2025-06-03T06:59:59Z", "2025-06-12T20:00:00Z",
+                "2025-03-09T07:59:59Z", "2025-06-05T00:00:00Z"}) {
+            days.touch(context, Instant.parse(instant).toEpochMilli());
+        }
+        assertThat(context.firstDate()).isEqualTo(LocalDate.of(2025, 3, 8));
+        assertThat(context.lastDate()).isEqualTo(LocalDate.of(2025, 6, 12));
     }
 }
