@@ -18,6 +18,12 @@ final class Lineage {
     static final int TICKETS = 1;
     static final int BUCKETS = TICKETS + org.measures311.facts.Channel.values().length;
 
+    /*
+     * Drops ranked below 64 (all of them for most deployments' recompute windows) are one long per bucket-day:
+     * an add is one read and write of a plain array, where a BitSet per bucket-day cost two dependent loads and
+     * its bounds upkeep, 12% of a scale-1 recompute. Ranks from 64 on go to a BitSet, made when first needed.
+     */
+    private final long[] firstWord;
     private final BitSet[] bits;
     private final int days;
     /** Bits are set at a drop's rank in dropId order, so a row's ids come out sorted without sorting strings. */
@@ -30,19 +36,25 @@ final class Lineage {
     private int lastPairOther = -1;
 
     Lineage(int days, FactsSnapshot facts) {
+        this(days, facts.drops().stream().map(org.measures311.facts.CuratedDrop::dropId).toList());
+    }
+
+    /** @param dropIds the snapshot's drop ids by drop number */
+    Lineage(int days, List<String> dropIds) {
         this.days = days;
+        this.firstWord = new long[BUCKETS * days];
         this.bits = new BitSet[BUCKETS * days];
-        int drops = facts.drops().size();
+        int drops = dropIds.size();
         Integer[] byId = new Integer[drops];
         for (int d = 0; d < drops; d++) {
             byId[d] = d;
         }
-        Arrays.sort(byId, Comparator.comparing(facts::dropId));
+        Arrays.sort(byId, Comparator.comparing(dropIds::get));
         rankOfDrop = new int[drops];
         idOfRank = new String[drops];
         for (int rank = 0; rank < drops; rank++) {
             rankOfDrop[byId[rank]] = rank;
-            idOfRank[rank] = facts.dropId(byId[rank]);
+            idOfRank[rank] = dropIds.get(byId[rank]);
         }
     }
 
@@ -54,12 +66,20 @@ final class Lineage {
         }
         lastIndex = i;
         lastDrop = drop;
+        set(i, rankOfDrop[drop]);
+    }
+
+    private void set(int i, int rank) {
+        if (rank < Long.SIZE) {
+            firstWord[i] |= 1L << rank;
+            return;
+        }
         BitSet b = bits[i];
         if (b == null) {
             b = new BitSet();
             bits[i] = b;
         }
-        b.set(rankOfDrop[drop]);
+        b.set(rank);
     }
 
     /**
@@ -74,13 +94,8 @@ final class Lineage {
         lastPairIndex = i;
         lastPairDrop = drop;
         lastPairOther = otherDrop;
-        BitSet b = bits[i];
-        if (b == null) {
-            b = new BitSet();
-            bits[i] = b;
-        }
-        b.set(rankOfDrop[drop]);
-        b.set(rankOfDrop[otherDrop]);
+        set(i, rankOfDrop[drop]);
+        set(i, rankOfDrop[otherDrop]);
     }
 
     /** Adds a single drop (a reference drop such as the skill list) to a set built by {@link #union}. */
@@ -90,14 +105,18 @@ final class Lineage {
 
     BitSet union(int firstDay, int lastDay, int... buckets) {
         BitSet out = new BitSet();
+        long first = 0;
         for (int bucket : buckets) {
             for (int d = firstDay; d <= lastDay; d++) {
-                BitSet b = bits[bucket * days + d];
+                int i = bucket * days + d;
+                first |= firstWord[i];
+                BitSet b = bits[i];
                 if (b != null) {
                     out.or(b);
                 }
             }
         }
+        out.or(BitSet.valueOf(new long[] {first}));
         return out;
     }
 
