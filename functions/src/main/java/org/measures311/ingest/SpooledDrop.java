@@ -115,12 +115,17 @@ public final class SpooledDrop implements DropContent, AutoCloseable {
             }
         }
         if (read != size) {
-            throw new IOException("the landing file was rewritten in place while it was read; it is read again");
+            throw rewrittenInPlace();
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
     private static final int HASH_BUFFER_BYTES = 1 << 20;
+
+    /** A drop read in place changed under us: an error the host retries, which then reads the new version. */
+    private static IOException rewrittenInPlace() {
+        return new IOException("the landing file was rewritten in place while it was read; it is read again");
+    }
 
     private static boolean startsLikeGzip(Path file) throws IOException {
         try (InputStream head = Files.newInputStream(file)) {
@@ -139,7 +144,7 @@ public final class SpooledDrop implements DropContent, AutoCloseable {
             return;
         }
         if (Files.size(file) != size || !Files.getLastModifiedTime(file).equals(snapshotModified)) {
-            throw new IOException("the landing file was rewritten in place while it was read; it is read again");
+            throw rewrittenInPlace();
         }
     }
 

@@ -34,9 +34,7 @@ final class AtomicFiles {
 
     /** Writes the stream to a new temporary file beside {@code target} and forces it to disk. */
     static Path writeTemp(Path target, InputStream data) throws IOException {
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temp = folder.resolve(INTERNAL_PREFIX + "-" + UUID.randomUUID() + TEMP_SUFFIX);
+        Path temp = newTempNameBeside(target);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = Channels.newOutputStream(channel);
             data.transferTo(out);
@@ -55,9 +53,7 @@ final class AtomicFiles {
      * where a rename cannot move it.
      */
     static Optional<Path> adoptAsTemp(Path target, Path localFile) throws IOException {
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temp = folder.resolve(INTERNAL_PREFIX + "-" + UUID.randomUUID() + TEMP_SUFFIX);
+        Path temp = newTempNameBeside(target);
         try {
             Files.move(localFile, temp, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -70,6 +66,13 @@ final class AtomicFiles {
             throw e;
         }
         return Optional.of(temp);
+    }
+
+    /** A fresh internal temporary name in the target's folder (created when missing); no file is made. */
+    private static Path newTempNameBeside(Path target) throws IOException {
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        return folder.resolve(INTERNAL_PREFIX + "-" + UUID.randomUUID() + TEMP_SUFFIX);
     }
 
     /** Renames a forced temporary file over the target and makes the rename itself durable. */

@@ -115,7 +115,11 @@ public final class LocalLake implements Lake {
     @Override
     public void write(String path, InputStream data, long length) throws IOException {
         Path target = resolve(path);
-        Path temp = AtomicFiles.writeTemp(target, new LengthCheckedInputStream(data, length));
+        commitTemp(AtomicFiles.writeTemp(target, new LengthCheckedInputStream(data, length)), target);
+    }
+
+    /** Commits a forced temporary file over the target under the folder lock; the temporary name is gone after. */
+    private void commitTemp(Path temp, Path target) throws IOException {
         try (FolderLock.Held held = lock.acquire()) {
             commitStamped(temp, target);
         } finally {
@@ -135,11 +139,7 @@ public final class LocalLake implements Lake {
             Lake.super.moveInLocalFile(path, localFile);
             return;
         }
-        try (FolderLock.Held held = lock.acquire()) {
-            commitStamped(temp.get(), target);
-        } finally {
-            Files.deleteIfExists(temp.get());
-        }
+        commitTemp(temp.get(), target);
     }
 
     /** A hard link to the file in {@code folder}, when that is on this lake's file system and links are supported. */
