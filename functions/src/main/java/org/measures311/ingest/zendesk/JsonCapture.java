@@ -66,8 +66,9 @@ final class JsonCapture {
      * fits a long in an {@linkplain FieldSpec#isId id slot} as an integer, a string in {@link IsoTimestamps}' exact
      * shape in a {@linkplain FieldSpec#isTimestamp timestamp slot} as epoch milliseconds, read from Jackson's
      * buffer. False (nothing stored) for anything else, which goes the text way. The id rules read an integer as
-     * they read its digits (JSON has no leading zeros or plus sign), and a string starting with a digit with a '-'
-     * at index 4 is neither padded nor Unix seconds for the text rules, so both ways mean the same.
+     * they read its digits (JSON has no leading zeros or plus sign), and {@link IsoTimestamps} answers only for a
+     * string starting with four digits and a '-', which is neither padded nor Unix seconds for the text rules, so
+     * both ways mean the same.
      */
     private static boolean captureTyped(JsonParser p, JsonToken value, int slot, SourceRecord into) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT && into.isIdSlot(slot)) {
@@ -77,15 +78,10 @@ final class JsonCapture {
                 return true;
             }
         } else if (value == JsonToken.VALUE_STRING && into.isTimestampSlot(slot)) {
-            char[] chars = p.getTextCharacters();
-            int offset = p.getTextOffset();
-            int length = p.getTextLength();
-            if (length >= 19 && chars[offset] >= '0' && chars[offset] <= '9' && chars[offset + 4] == '-') {
-                long millis = IsoTimestamps.epochMillis(chars, offset, length);
-                if (millis != IsoTimestamps.NOT_FAST) {
-                    into.setEpochMillis(slot, millis);
-                    return true;
-                }
+            long millis = IsoTimestamps.epochMillis(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (millis != IsoTimestamps.NOT_FAST) {
+                into.setEpochMillis(slot, millis);
+                return true;
             }
         }
         return false;

@@ -88,7 +88,7 @@ public final class ParallelRecords {
     }
 
     /** Parsed (possibly up to a malformed record, which then ends the drop once the ranges before it are in). */
-    private record Parsed(ReadContext context, FactBatchWriter out, MalformedDropException malformed) implements Outcome {
+    private record Parsed(ParsedPart part) implements Outcome {
     }
 
     /** Not parseable on its own: the rest of the file is read sequentially from {@code start}. */
@@ -184,12 +184,9 @@ public final class ParallelRecords {
                 }
                 Outcome outcome = await(head);
                 if (outcome instanceof Parsed parsed) {
-                    context.absorb(parsed.context());
-                    out.append(parsed.out());
+                    parsed.part().appendTo(context, out);
                     rangesAppended.incrementAndGet();
-                    if (parsed.malformed() != null) {
-                        throw parsed.malformed();
-                    }
+                    parsed.part().throwIfMalformed();
                 } else if (outcome instanceof Unsafe unsafe) {
                     if (unsafe.index() == 0) {
                         return false;
@@ -287,7 +284,7 @@ public final class ParallelRecords {
                 }
             }
             handedOver = true;
-            return new Parsed(partContext, partOut, malformed);
+            return new Parsed(new ParsedPart(partContext, partOut, malformed));
         } finally {
             if (!handedOver) {
                 partOut.close();
@@ -345,7 +342,7 @@ public final class ParallelRecords {
         while ((f = inFlight.poll()) != null) {
             try {
                 if (await(f) instanceof Parsed parsed) {
-                    parsed.out().close();
+                    parsed.part().out().close();
                 }
             } catch (IOException | RuntimeException e) {
                 // The first failure is already on its way up; this range's memory is freed by its own finally.

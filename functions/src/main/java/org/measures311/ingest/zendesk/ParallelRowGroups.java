@@ -35,10 +35,6 @@ final class ParallelRowGroups {
         return groupsAppended.get();
     }
 
-    /** One row group's outcome: what it read, up to the unreadable data that then ends the drop (or null). */
-    private record Group(ReadContext context, FactBatchWriter out, MalformedDropException malformed) {
-    }
-
     /**
      * Reads the whole drop: on the calling thread when the file has one row group or one thread is configured,
      * else group by group on a pool.
@@ -57,7 +53,7 @@ final class ParallelRowGroups {
     private void readGroups(ParquetRecordSource file, ReadContext context, FactBatchWriter out,
             RecordSources.HandlerFactory handlers) throws IOException, MalformedDropException {
         ExecutorService pool = ParallelRecords.parsePool(threads);
-        Deque<Future<Group>> inFlight = new ArrayDeque<>();
+        Deque<Future<ParsedPart>> inFlight = new ArrayDeque<>();
         try {
             int next = 0;
             long recordsBefore = 0;
@@ -68,17 +64,14 @@ final class ParallelRowGroups {
                     recordsBefore += file.rowsInGroup(index);
                     inFlight.add(pool.submit(() -> readGroup(file, index, first, context, out, handlers)));
                 }
-                Future<Group> head = inFlight.poll();
+                Future<ParsedPart> head = inFlight.poll();
                 if (head == null) {
                     return;
                 }
-                Group group = ParallelRecords.await(head);
-                context.absorb(group.context());
-                out.append(group.out());
+                ParsedPart group = ParallelRecords.await(head);
+                group.appendTo(context, out);
                 groupsAppended.incrementAndGet();
-                if (group.malformed() != null) {
-                    throw group.malformed();
-                }
+                group.throwIfMalformed();
             }
         } finally {
             release(inFlight);
@@ -87,7 +80,7 @@ final class ParallelRowGroups {
     }
 
     /** Runs on a pool thread: reads one row group into a part. */
-    private static Group readGroup(ParquetRecordSource file, int index, long recordsBefore, ReadContext context,
+    private static ParsedPart readGroup(ParquetRecordSource file, int index, long recordsBefore, ReadContext context,
             FactBatchWriter out, RecordSources.HandlerFactory handlers) throws IOException {
         ReadContext partContext = context.newPart();
         FactBatchWriter partOut = out.newPart();
@@ -100,7 +93,7 @@ final class ParallelRowGroups {
                 malformed = e;
             }
             handedOver = true;
-            return new Group(partContext, partOut, malformed);
+            return new ParsedPart(partContext, partOut, malformed);
         } finally {
             if (!handedOver) {
                 partOut.close();
@@ -109,8 +102,8 @@ final class ParallelRowGroups {
     }
 
     /** Waits for the groups still in flight and frees what they read (after a failure). */
-    private static void release(Deque<Future<Group>> inFlight) {
-        Future<Group> f;
+    private static void release(Deque<Future<ParsedPart>> inFlight) {
+        Future<ParsedPart> f;
         while ((f = inFlight.poll()) != null) {
             try {
                 f.get().out().close();

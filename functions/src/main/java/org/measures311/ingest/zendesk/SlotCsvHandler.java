@@ -183,14 +183,11 @@ final class SlotCsvHandler extends CsvCallbackHandler<SlotCsvHandler> {
 
     /**
      * Stores a cell in the fast ISO shape as epoch milliseconds; false (nothing stored) for anything else. The text
-     * rules ({@link ZendeskValues#epochMillis}) strip the text and read unsigned decimals as Unix seconds first: a
-     * cell starting with a digit and with a '-' at index 4 is neither padded nor a decimal, so the fast shape
-     * means the same here as there.
+     * rules ({@link ZendeskValues#epochMillis}) strip the text and read unsigned decimals as Unix seconds first:
+     * {@link IsoTimestamps} answers only for text starting with four digits and a '-', which is neither padded nor
+     * a decimal, so the fast shape means the same here as there.
      */
     private boolean setIsoTimestamp(int slot, char[] buf, int offset, int len) {
-        if (len < 19 || buf[offset] < '0' || buf[offset] > '9' || buf[offset + 4] != '-') {
-            return false;
-        }
         long millis = IsoTimestamps.epochMillis(buf, offset, len);
         if (millis == IsoTimestamps.NOT_FAST) {
             return false;
