@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -23,16 +24,7 @@ final class NettyExchange {
 
     /** The path of a request target ({@code /api/x?y} gives {@code /api/x}), still percent-encoded. */
     static String rawPath(String requestTarget) {
-        int end = requestTarget.length();
-        int query = requestTarget.indexOf('?');
-        int fragment = requestTarget.indexOf('#');
-        if (query >= 0) {
-            end = query;
-        }
-        if (fragment >= 0 && fragment < end) {
-            end = fragment;
-        }
-        return requestTarget.substring(0, end);
+        return new QueryStringDecoder(requestTarget).rawPath();
     }
 
     /** Every header as sent, by name; the API looks names up case-insensitively. */
