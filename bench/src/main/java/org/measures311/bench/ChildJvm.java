@@ -58,13 +58,17 @@ final class ChildJvm {
                 process.destroyForcibly();
                 throw new IOException("child JVM " + mainClass + " did not finish in 10 minutes");
             }
-            List<String> err = Files.readAllLines(errors);
-            String tail = String.join("\n", err.subList(Math.max(0, err.size() - 15), err.size()));
             return new Outcome(process.exitValue(), result, result == null ? 0 : at - started,
-                    laterAt == 0 ? 0 : laterAt - started, tail);
+                    laterAt == 0 ? 0 : laterAt - started, errorTail(errors));
         } finally {
             Files.deleteIfExists(errors);
         }
+    }
+
+    /** The last lines a child wrote to stderr, for a failure message. */
+    private static String errorTail(Path errors) throws IOException {
+        List<String> err = Files.readAllLines(errors);
+        return String.join("\n", err.subList(Math.max(0, err.size() - 15), err.size()));
     }
 
     /** A child JVM that keeps running after it reported ready; closing it stops it as Ctrl-C would. */
@@ -130,11 +134,10 @@ final class ChildJvm {
         }
         if (line == null) {
             process.destroyForcibly().waitFor();
-            List<String> err = Files.readAllLines(errors);
+            String tail = errorTail(errors);
             Files.deleteIfExists(errors);
             throw new IOException("child JVM " + mainClass + " did not report ready (exit "
-                    + (process.isAlive() ? "none" : process.exitValue()) + "):\n"
-                    + String.join("\n", err.subList(Math.max(0, err.size() - 15), err.size())));
+                    + (process.isAlive() ? "none" : process.exitValue()) + "):\n" + tail);
         }
         return new Running(process, line, errors);
     }
