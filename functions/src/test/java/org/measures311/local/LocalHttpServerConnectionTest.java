@@ -10,12 +10,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.measures311.api.LocalApiFixtures;
+import org.measures311.api.MeasuresApi;
 
 /** Connection handling over a raw socket: keep-alive, pipelining in order, Connection: close, stopping. */
 class LocalHttpServerConnectionTest {
@@ -99,6 +101,45 @@ class LocalHttpServerConnectionTest {
             Answer next = read(in);
             assertThat(next.statusLine()).as("the next answer follows the HEAD's headers directly").isEqualTo("HTTP/1.1 200 OK");
             assertThat(next.body()).contains("\"status\"");
+        }
+    }
+
+    @Test
+    void aRefusedBodySentInFullStillGetsItsAnswer() throws Exception {
+        // The whole body goes out before the client reads: the 413 must not be lost to a reset caused by
+        // body bytes the server left unread.
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (Socket s = connect()) {
+                byte[] body = new byte[MeasuresApi.MAX_BODY_BYTES * 4];
+                send(s, "POST /api/recompute HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length + "\r\n\r\n");
+                s.getOutputStream().write(body);
+                s.getOutputStream().flush();
+                Answer a = read(s.getInputStream());
+                assertThat(a.statusLine()).as("attempt %d", attempt).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+                assertThat(a.head()).containsIgnoringCase("connection: close");
+                assertThat(a.body()).contains("payload-too-large");
+                assertThat(s.getInputStream().read()).as("nothing follows the refusal").isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void aRefusedClientThatKeepsSendingIsCutOff() throws Exception {
+        try (Socket s = connect()) {
+            send(s, "POST /api/recompute HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + (1L << 40) + "\r\n\r\n");
+            assertThat(read(s.getInputStream()).statusLine()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+            long start = System.nanoTime();
+            byte[] chunk = new byte[64 * 1024];
+            IOException cut = null;
+            while (cut == null && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20)) {
+                try {
+                    s.getOutputStream().write(chunk);
+                } catch (IOException e) {
+                    cut = e;
+                }
+            }
+            assertThat(cut).as("the server stops reading a refused body after lingering").isNotNull();
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(BodyLimit.LINGER_MILLIS / 2));
         }
     }
 
