@@ -85,6 +85,7 @@ write("tickets-extra-columns.csv", "id,created_at,updated_at,status,via_channel,
       "7002,2025-07-02T16:00:00Z,2025-07-02T17:00:00Z,open,web,Web form,Trash,,low,,2\n")
 write("tickets-unterminated-quote.csv", TH + "7003,2025-07-01T16:00:00Z,,open,email,\"Email,Water,\n7004,2025-07-01T16:00:00Z,,open,email,Email,Water,\n")
 write("tickets-bad-timestamps.csv", TH + "7005,yesterday,,open,email,Email,Water,\n7006,2025-07-01T16:00:00Z,,open,email,Email,Water,\n")
+write("tickets-future-updated.csv", TH + "7014,2025-07-01T16:00:00Z,2025-07-01T17:00:00Z,solved,email,Email,Water,\n7015,2025-07-01T16:00:00Z,2035-07-01T17:00:00Z,solved,email,Email,Water,\n")
 write("tickets-non-numeric-id.csv", TH + "7007,2025-07-01T16:00:00Z,,open,email,Email,Water,\nabc,2025-07-01T16:00:00Z,,open,email,Email,Water,\n")
 write("tickets-truncated.json", '[{"id":7008,"created_at":"2025-07-01T16:00:00Z"},\n{"id":7009,"crea')
 write("tickets-object-not-records.json", '{"tickets": [{"id": 7010, "created_at": "2025-07-01T16:00:00Z"}], "count": 1}\n')

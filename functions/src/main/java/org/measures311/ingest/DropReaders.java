@@ -21,9 +21,9 @@ public final class DropReaders {
     public static DropReaders standard(Clock clock) {
         Map<SourceKind, DropReader> m = new EnumMap<>(SourceKind.class);
         m.put(SourceKind.AVAYA_CMS, new AvayaCmsReader(clock));
-        m.put(SourceKind.ZENDESK_TICKETS, new TicketsReader());
-        m.put(SourceKind.ZENDESK_TICKET_EVENTS, new TicketEventsReader());
-        m.put(SourceKind.ZENDESK_USERS, new UsersReader());
+        m.put(SourceKind.ZENDESK_TICKETS, new TicketsReader(clock));
+        m.put(SourceKind.ZENDESK_TICKET_EVENTS, new TicketEventsReader(clock));
+        m.put(SourceKind.ZENDESK_USERS, new UsersReader(clock));
         m.put(SourceKind.SKILL_LIST, new SkillListReader());
         m.put(SourceKind.TARGETS, new TargetsReader());
         for (SourceKind s : SourceKind.values()) {

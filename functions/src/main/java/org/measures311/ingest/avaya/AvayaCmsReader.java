@@ -13,6 +13,7 @@ import org.measures311.facts.FactTable;
 import org.measures311.ingest.DropContent;
 import org.measures311.ingest.DropReader;
 import org.measures311.ingest.MalformedDropException;
+import org.measures311.ingest.FutureLimit;
 import org.measures311.ingest.ReadContext;
 import org.measures311.ingest.text.DelimitedText;
 import org.measures311.ingest.text.TextValues;
@@ -65,7 +66,7 @@ public final class AvayaCmsReader implements DropReader {
             throw context.malformed(0, "", "no CMS report header (a row naming Split/Skill, ACD Calls, Aban Calls ...)"
                     + " in the first " + MAX_PREAMBLE_RECORDS + " lines");
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), context.zone());
+        FutureLimit future = FutureLimit.of(clock, context.zone());
         try (DelimitedText.Records records = text.records(found.delimiter())) {
             LocalDate preambleDate = null;
             MalformedDropException badDateLine = null;
@@ -90,7 +91,7 @@ public final class AvayaCmsReader implements DropReader {
                         throw context.malformed(line, CmsColumn.DATE.label(), "required column Date is missing from"
                                 + " the header and no 'Date:' line precedes it");
                     }
-                    rows = new CmsRowReader(header, preambleDate, today.plusDays(1), context, out);
+                    rows = new CmsRowReader(header, preambleDate, future, context, out);
                 }
             }
         }

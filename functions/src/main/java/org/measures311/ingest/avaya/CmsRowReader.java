@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable.PhoneSkillDays;
+import org.measures311.ingest.FutureLimit;
 import org.measures311.ingest.ReadContext;
 import org.measures311.ingest.text.TextValues;
 import org.measures311.ingest.text.ValueException;
@@ -31,7 +32,7 @@ final class CmsRowReader {
 
     private final CmsHeader header;
     private final LocalDate preambleDate;
-    private final LocalDate latestAllowed;
+    private final FutureLimit future;
     private final ReadContext context;
     private final FactBatchWriter out;
 
@@ -46,13 +47,12 @@ final class CmsRowReader {
     }
 
     /**
-     * @param latestAllowed the last local date a row may carry (today in the program zone plus one day: CMS
-     *                      exports are historical, so a later date is a typo or a wrong year)
+     * @param future the last date a row may carry
      */
-    CmsRowReader(CmsHeader header, LocalDate preambleDate, LocalDate latestAllowed, ReadContext context, FactBatchWriter out) {
+    CmsRowReader(CmsHeader header, LocalDate preambleDate, FutureLimit future, ReadContext context, FactBatchWriter out) {
         this.header = header;
         this.preambleDate = preambleDate;
-        this.latestAllowed = latestAllowed;
+        this.future = future;
         this.context = context;
         this.out = out;
     }
@@ -139,8 +139,8 @@ final class CmsRowReader {
             }
             date = preambleDate;
         }
-        if (date.isAfter(latestAllowed)) {
-            throw new CellRejected(column, "date " + date + " is in the future (latest accepted: " + latestAllowed + ")");
+        if (future.refuses(date)) {
+            throw new CellRejected(column, future.message("date", date));
         }
         return date;
     }

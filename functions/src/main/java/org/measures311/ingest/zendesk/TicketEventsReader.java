@@ -9,11 +9,14 @@ import static org.measures311.facts.FactTable.TicketEvents.SOURCE_LINE;
 import static org.measures311.facts.FactTable.TicketEvents.TICKET_ID;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable;
 import org.measures311.ingest.DropContent;
 import org.measures311.ingest.DropReader;
+import org.measures311.ingest.FutureLimit;
 import org.measures311.ingest.MalformedDropException;
 import org.measures311.ingest.ReadContext;
 
@@ -31,7 +34,8 @@ import org.measures311.ingest.ReadContext;
  *     {@code public} flag at the record's created_at. Comment bodies are skipped by the parser.</li>
  * </ul>
  * Every candidate event (record or comment child) counts as one row read. An event without a valid id,
- * ticket_id or created_at, or with an author that is not an id, is rejected. Accepted events touch the local
+ * ticket_id or created_at, with a created_at in the future ({@link FutureLimit}), or with an author that is not
+ * an id, is rejected. Accepted events touch the local
  * date of created_at. Event types are kept as given, trimmed ("Comment", "Audit").
  */
 public final class TicketEventsReader implements DropReader {
@@ -45,13 +49,21 @@ public final class TicketEventsReader implements DropReader {
     }
 
     private final ParallelRecords parallel;
+    private final Clock clock;
 
+    /** Timestamps after tomorrow (program zone, system clock) are refused ({@link FutureLimit}). */
     public TicketEventsReader() {
-        this(ParallelRecords.standard());
+        this(Clock.systemUTC());
     }
 
-    TicketEventsReader(ParallelRecords parallel) {
-        this.parallel = parallel;
+    /** Timestamps after tomorrow by {@code clock}, as a local date in the program's zone, are refused. */
+    public TicketEventsReader(Clock clock) {
+        this(ParallelRecords.standard(), clock);
+    }
+
+    TicketEventsReader(ParallelRecords parallel, Clock clock) {
+        this.parallel = Objects.requireNonNull(parallel, "parallel");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The slots of the fields read, for the flat table and the export records with their comment children. */
@@ -77,18 +89,20 @@ public final class TicketEventsReader implements DropReader {
                 childId, childType, childEventType, childAuthor, childPublic);
         fields.children("child_events", childFields.build());
 
+        FutureLimit future = FutureLimit.of(clock, context.zone());
         RecordSources.forEach(content, context, fields.build(), REQUIRED, out, parallel,
-                (partContext, partOut) -> handler(slots, partContext, partOut));
+                (partContext, partOut) -> handler(slots, future, partContext, partOut));
     }
 
-    private static RecordSources.RecordHandler handler(Slots s, ReadContext context, FactBatchWriter out) {
+    private static RecordSources.RecordHandler handler(Slots s, FutureLimit future, ReadContext context,
+            FactBatchWriter out) {
         LocalEpochDays localDays = new LocalEpochDays(context.zone());
         LastFlag publicFlags = new LastFlag();
         return r -> {
             long eventId = ZendeskRows.requiredId(r, context, s.id());
             long ticketId = eventId == ZendeskValues.INVALID ? eventId : ZendeskRows.requiredId(r, context, s.ticket());
             long createdAt = ticketId == ZendeskValues.INVALID
-                    ? ticketId : ZendeskRows.requiredTimestamp(r, context, s.created());
+                    ? ticketId : ZendeskRows.requiredTimestamp(r, context, s.created(), future);
             if (createdAt == ZendeskValues.INVALID) {
                 skipComments(r, context, s.childType(), s.childEventType());
                 return;

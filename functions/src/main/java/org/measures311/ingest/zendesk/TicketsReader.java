@@ -11,12 +11,15 @@ import static org.measures311.facts.FactTable.Tickets.UPDATED_AT;
 import static org.measures311.facts.FactTable.Tickets.VIA_CHANNEL;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import org.measures311.config.Settings;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable;
 import org.measures311.ingest.DropContent;
 import org.measures311.ingest.DropReader;
+import org.measures311.ingest.FutureLimit;
 import org.measures311.ingest.MalformedDropException;
 import org.measures311.ingest.ReadContext;
 
@@ -28,11 +31,24 @@ import org.measures311.ingest.ReadContext;
  * entries whose ids are {@link Settings#zendeskContactTypeFieldId()} / {@link Settings#zendeskCategoryFieldId()}
  * when those are set (falling back to the flat column when a ticket lacks the entry), else from the flat
  * columns {@code contact_type} and {@code category}. Subjects, descriptions and requester details are skipped
- * by the parser. A ticket without a valid id or created_at is rejected; each accepted ticket touches the local
+ * by the parser. A ticket without a valid id or created_at, or with a created_at or updated_at in the future
+ * ({@link FutureLimit}), is rejected; each accepted ticket touches the local
  * date of its created_at.
  */
 public final class TicketsReader implements DropReader {
     private static final List<List<String>> REQUIRED = List.of(List.of("id"), List.of("created_at"));
+
+    private final Clock clock;
+
+    /** Timestamps after tomorrow (program zone, system clock) are refused ({@link FutureLimit}). */
+    public TicketsReader() {
+        this(Clock.systemUTC());
+    }
+
+    /** Timestamps after tomorrow by {@code clock}, as a local date in the program's zone, are refused. */
+    public TicketsReader(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     @Override
     public FactTable table() {
@@ -59,17 +75,18 @@ public final class TicketsReader implements DropReader {
         int categoryCustom = settings.zendeskCategoryFieldId()
                 .map(fieldId -> fields.keyedEntry("custom_fields", "id", "value", fieldId.strip())).orElse(categoryFlat);
         LocalEpochDays localDays = new LocalEpochDays(context.zone());
+        FutureLimit future = FutureLimit.of(clock, context.zone());
 
         RecordSources.forEach(content, context, fields.build(), REQUIRED, r -> {
             long ticketId = ZendeskRows.requiredId(r, context, id);
             if (ticketId == ZendeskValues.INVALID) {
                 return;
             }
-            long createdAt = ZendeskRows.requiredTimestamp(r, context, created);
+            long createdAt = ZendeskRows.requiredTimestamp(r, context, created, future);
             if (createdAt == ZendeskValues.INVALID) {
                 return;
             }
-            long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated);
+            long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated, future);
             if (updatedAt == ZendeskValues.INVALID) {
                 return;
             }

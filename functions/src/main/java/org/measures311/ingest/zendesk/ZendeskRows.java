@@ -1,6 +1,7 @@
 package org.measures311.ingest.zendesk;
 
 import org.measures311.facts.FactBatchWriter;
+import org.measures311.ingest.FutureLimit;
 import org.measures311.ingest.ReadContext;
 
 /** Row validation shared by the Zendesk readers: each returns false after reporting the rejection. */
@@ -53,22 +54,28 @@ final class ZendeskRows {
         return id;
     }
 
-    static long requiredTimestamp(SourceRecord r, ReadContext context, int slot) {
+    /**
+     * A required timestamp: {@link ZendeskValues#INVALID} after reporting when missing, unreadable or after
+     * {@code future}'s limit.
+     */
+    static long requiredTimestamp(SourceRecord r, ReadContext context, int slot, FutureLimit future) {
         long typed = typedTimestamp(r, slot);
         String text = typed == NOT_TYPED ? r.get(slot) : null;
         long millis = typed == NOT_TYPED ? ZendeskValues.epochMillis(text) : typed;
         if (millis == ZendeskValues.INVALID) {
             context.rowRejected(r.number(), r.path(slot), text == null ? "required timestamp is missing"
                     : "not an ISO 8601 timestamp or Unix seconds");
+            return millis;
         }
-        return millis;
+        return notInFuture(r, context, slot, millis, future);
     }
 
     /**
      * An optional timestamp: {@code NONE} when absent, {@link ZendeskValues#INVALID} after reporting when present
-     * but unreadable (a wrong updated_at would decide which version of a row wins, so it is not ignored).
+     * but unreadable or after {@code future}'s limit (a wrong updated_at would decide which version of a row
+     * wins, so it is not ignored).
      */
-    static long optionalTimestamp(SourceRecord r, ReadContext context, int slot) {
+    static long optionalTimestamp(SourceRecord r, ReadContext context, int slot, FutureLimit future) {
         long typed = typedTimestamp(r, slot);
         String text = typed == NOT_TYPED ? r.get(slot) : null;
         if (typed == NOT_TYPED && text == null) {
@@ -77,6 +84,15 @@ final class ZendeskRows {
         long millis = typed == NOT_TYPED ? ZendeskValues.epochMillis(text) : typed;
         if (millis == ZendeskValues.INVALID) {
             context.rowRejected(r.number(), r.path(slot), "not an ISO 8601 timestamp or Unix seconds");
+            return millis;
+        }
+        return notInFuture(r, context, slot, millis, future);
+    }
+
+    private static long notInFuture(SourceRecord r, ReadContext context, int slot, long millis, FutureLimit future) {
+        if (future.refusesEpochMillis(millis)) {
+            context.rowRejected(r.number(), r.path(slot), future.messageForEpochMillis(millis));
+            return ZendeskValues.INVALID;
         }
         return millis;
     }

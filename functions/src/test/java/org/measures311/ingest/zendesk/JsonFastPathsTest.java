@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.measures311.config.Settings;
 import org.measures311.ingest.DropFormat;
+import org.measures311.ingest.FutureLimit;
 import org.measures311.ingest.ReadContext;
 import org.measures311.ingest.RowError;
 
@@ -100,11 +102,14 @@ class JsonFastPathsTest {
                 new RowError("drop.jsonl", 27, "ticket_id", "required id is missing"));
     }
 
+    /** This test compares how values are read, so no date is too late for it (FutureTimestampsTest has the limit). */
+    private static final FutureLimit NO_LIMIT = new FutureLimit(LocalDate.MAX, Long.MAX_VALUE);
+
     /** The reader's rules applied to a record: ids, timestamp, then type and flag text, as the events reader reads them. */
     private String interpret(SourceRecord r, ReadContext context) {
         long eventId = ZendeskRows.requiredId(r, context, id);
         long ticketId = ZendeskRows.requiredId(r, context, ticket);
-        long createdAt = ZendeskRows.requiredTimestamp(r, context, created);
+        long createdAt = ZendeskRows.requiredTimestamp(r, context, created, NO_LIMIT);
         if (eventId == ZendeskValues.INVALID || ticketId == ZendeskValues.INVALID || createdAt == ZendeskValues.INVALID) {
             return show(eventId) + "|" + show(ticketId) + "|" + show(createdAt) + "|";
         }
