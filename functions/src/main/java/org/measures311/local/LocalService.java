@@ -46,12 +46,12 @@ final class LocalService implements AutoCloseable {
         out.println("  drops       " + base + "/drops");
         out.println("  OData       " + base + "/odata/MeasureValues  (Power BI: see docs/power-bi.md)");
         out.println("  health      " + base + "/health");
-        out.println("Watching " + app.stores().landing().describe() + " for new files.");
         return new LocalService(app, server, out);
     }
 
-    /** Polls the landing folder until the process is stopped. */
+    /** Polls the landing folder until the process is stopped (its thread interrupted, or {@link #close}). */
     void watchLanding(LandingScan scan) {
+        out.println("Watching " + app.stores().landing().describe() + " for new files.");
         while (running) {
             try {
                 Thread.sleep(POLL_MILLIS);

@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -35,6 +37,8 @@ import org.measures311.store.LakeFile;
 public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_FAILED = 1;
+    /** How long Ctrl-C waits for {@code serve} to close the server and the stores before the JVM halts anyway. */
+    static final int STOP_LIMIT_SECONDS = 10;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -115,30 +119,29 @@ public final class Main {
     private int serve(CommandLine cl, Settings settings) throws Exception {
         Path landing = landingFolder(cl.path("landing", "samples/landing"));
         Path state = cl.path("state", ".measures311");
-        try (Application app = new Application(settings, StoreFactory.embedded(landing, state), Clock.systemUTC())) {
-            ingestAll(app);
-            out.println(app.recompute().recomputeAll().describe());
-            try (LocalService service = LocalService.start(app, cl.option("bind").orElse("127.0.0.1"),
-                    cl.integer("port", 7071), out)) {
-                // Ctrl-C: stop polling, then let try-with-resources close the server and the stores cleanly.
-                Thread serving = Thread.currentThread();
-                Thread hook = new Thread(() -> {
-                    serving.interrupt();
+        // Ctrl-C runs the hook: it stops the polling and waits until the server and the stores are closed. It waits
+        // for this latch, not for the thread to end: after serve returns, main calls System.exit, which blocks
+        // while the hooks run, so joining the thread would always wait out the hook's time limit.
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            try (Application app = new Application(settings, StoreFactory.embedded(landing, state), Clock.systemUTC())) {
+                ingestAll(app);
+                out.println(app.recompute().recomputeAll().describe());
+                try (LocalService service = LocalService.start(app, cl.option("bind").orElse("127.0.0.1"),
+                        cl.integer("port", 7071), out)) {
+                    Thread hook = stopHook(Thread.currentThread(), closed);
+                    Runtime.getRuntime().addShutdownHook(hook);
                     try {
-                        serving.join(10_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                        service.watchLanding(this::ingestAll);
+                    } finally {
+                        removeHook(hook);
                     }
-                }, "measures311-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
-                    service.watchLanding(this::ingestAll);
-                } finally {
-                    removeHook(hook);
                 }
             }
+            out.println("measures311 stopped.");
+        } finally {
+            closed.countDown();
         }
-        out.println("measures311 stopped.");
         return 0;
     }
 
@@ -191,6 +194,18 @@ public final class Main {
                     + " does not exist (or is not a folder).");
         }
         return landing;
+    }
+
+    /** Ctrl-C: interrupts {@code serving} (which stops polling and closes up), then waits for {@code closed}. */
+    private static Thread stopHook(Thread serving, CountDownLatch closed) {
+        return new Thread(() -> {
+            serving.interrupt();
+            try {
+                closed.await(STOP_LIMIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "measures311-shutdown");
     }
 
     private static void removeHook(Thread hook) {

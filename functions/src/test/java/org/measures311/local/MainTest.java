@@ -3,7 +3,9 @@ package org.measures311.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,6 +128,49 @@ class MainTest {
         }
         assertThat(exit.get()).isZero();
         assertThat(out.toString()).contains("measures311 stopped.");
+    }
+
+    /**
+     * Ctrl-C (SIGTERM here) on {@code ./measures311 serve} in its own JVM, as the script starts it: the server and
+     * the stores are closed and the process ends promptly, well inside the shutdown hook's
+     * {@value Main#STOP_LIMIT_SECONDS} s limit (it used to wait that limit out every time).
+     */
+    @Test
+    @Timeout(90)
+    void serveStopsPromptlyOnSigterm() throws Exception {
+        Path landing = landing();
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process serve = new ProcessBuilder(javaCommand, "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--landing", landing.toString(), "--state", dir.resolve("state").toString(), "--port", "0")
+                .redirectErrorStream(true).start();
+        StringBuffer printed = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var lines = serve.inputReader(StandardCharsets.UTF_8)) {
+                lines.lines().forEach(line -> printed.append(line).append('\n'));
+            } catch (IOException | UncheckedIOException ended) {
+                // the process is gone
+            }
+        });
+        reader.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            // "Watching" is printed once the server is up and the stop hook is in place.
+            while (!printed.toString().contains("Watching ") && serve.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(printed.toString()).as("serve started").contains("serving http://").contains("Watching ");
+
+            // SIGTERM (Ctrl-C's SIGINT runs the same hooks) through the handle: Process.destroy() would also close
+            // our end of the child's output, and the lines it prints while stopping would be lost.
+            serve.toHandle().destroy();
+            boolean ended = serve.waitFor(Main.STOP_LIMIT_SECONDS - 3, TimeUnit.SECONDS);
+            assertThat(ended).as("ended before the hook's limit; printed:%n%s", printed).isTrue();
+            reader.join(5_000);
+            assertThat(printed.toString()).contains("measures311 stopped.");
+        } finally {
+            serve.destroyForcibly();
+        }
     }
 
     private String awaitBaseUrl() throws InterruptedException {
