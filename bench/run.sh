@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: our pipeline against DuckDB on the same synthetic landing zone (docs/performance.md).
-#   bench/run.sh [--scale F] [--runs N] [--work DIR] [--keep]
+#   bench/run.sh [--scale F] [--runs N] [--work DIR] [--keep] [--reuse] [--only FIGURES]
 # Builds the function app and the bench module (tests skipped) when missing or older than the sources, then runs
 # org.measures311.bench.BenchMain. Progress goes to stderr, the result table to stdout.
 set -euo pipefail

@@ -22,7 +22,7 @@ record CommandLine(String command, Map<String, String> options) {
               recompute  recompute the measures of a local date range in the state folder
                          --from YYYY-MM-DD --to YYYY-MM-DD [--state DIR]
               bench      our pipeline against DuckDB on a generated landing zone (docs/performance.md)
-                         [--scale F] [--runs N] [--work DIR] [--keep]
+                         [--scale F] [--runs N] [--work DIR] [--keep] [--reuse] [--only FIGURES]
 
             Defaults: --landing samples/landing, --state .measures311, --port 7071, --bind 127.0.0.1.
             Settings (time zone, fiscal year start, ...) come from the environment; see README.md.
