@@ -49,6 +49,21 @@ class ODataServiceTest {
     }
 
     @Test
+    void countOfTheCollectionAsPlainTextHonoursFilter() throws IOException {
+        // The same filter that lists 4 rows above; /$count agrees with @odata.count and the length of the list.
+        String filter = "$filter=measure eq 'contacts_handled' and grain eq 'month' and member eq 'total'";
+        ApiResponse four = w.api().handle(get(("/odata/MeasureValues/$count?" + filter)
+                .replace(" ", "%20").replace("'", "%27")));
+        assertThat(four.status()).as(four.bodyText()).isEqualTo(200);
+        assertThat(four.headers().get("Content-Type")).singleElement().asString().startsWith("text/plain");
+        assertThat(four.bodyText()).isEqualTo("4");
+        ApiResponse all = w.api().handle(get("/odata/MeasureValues/$count"));
+        assertThat(all.bodyText()).isEqualTo(Integer.toString(odata("MeasureValues?$count=true").get("@odata.count").asInt()));
+        ApiResponse bad = w.api().handle(get("/odata/MeasureValues/$count?$filter=nope%20eq%201"));
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void selectOrderbyTopAndSkip() throws IOException {
         JsonNode top = odata("MeasureValues?$orderby=value desc&$top=2&$select=period,member,value");
         assertThat(top.get("value").size()).isEqualTo(2);

@@ -74,6 +74,7 @@ class LocalHttpServerTest {
             "/odata/, 200",
             "/odata/$metadata, 200",
             "/odata/MeasureValues?$top=3, 200",
+            "/odata/MeasureValues/$count, 200",
             "/health, 200",
             "/openapi.json, 200",
             "/measures?code=anything, 200",

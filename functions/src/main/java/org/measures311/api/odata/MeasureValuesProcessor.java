@@ -1,5 +1,6 @@
 package org.measures311.api.odata;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
 import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.server.api.processor.CountEntityCollectionProcessor;
 import org.apache.olingo.server.api.processor.EntityCollectionProcessor;
 import org.apache.olingo.server.api.processor.ServiceDocumentProcessor;
 import org.apache.olingo.server.api.serializer.EntityCollectionSerializerOptions;
@@ -38,9 +40,11 @@ import org.measures311.measures.MeasureRow;
 /**
  * Reads {@code MeasureValues}: $filter (as a predicate in memory), $orderby, $count, $skip, $top and $select,
  * then serves at most {@link #PAGE_SIZE} entities with an {@code @odata.nextLink} carrying a $skiptoken (the
- * offset into the filtered, ordered, skipped and topped list).
+ * offset into the filtered, ordered, skipped and topped list). Also {@code MeasureValues/$count}, which Power
+ * Query asks for when a step counts rows ({@code Table.RowCount}) and the count can be folded.
  */
-final class MeasureValuesProcessor implements EntityCollectionProcessor, ServiceDocumentProcessor {
+final class MeasureValuesProcessor
+        implements EntityCollectionProcessor, CountEntityCollectionProcessor, ServiceDocumentProcessor {
     static final int PAGE_SIZE = 1000;
     /** Stable order when $orderby does not decide: the row key. */
     static final Comparator<MeasureRow> KEY_ORDER = Comparator.comparing(MeasureRow::measure)
@@ -70,9 +74,7 @@ final class MeasureValuesProcessor implements EntityCollectionProcessor, Service
             throw new ODataApplicationException("Only the MeasureValues collection can be read.",
                     HttpStatusCode.NOT_IMPLEMENTED.getStatusCode(), Locale.ROOT);
         }
-        Predicate<MeasureRow> filter = uriInfo.getFilterOption() == null
-                ? r -> true : RowPredicates.of(uriInfo.getFilterOption().getExpression());
-        List<MeasureRow> matching = new ArrayList<>(rows.get().stream().filter(filter).toList());
+        List<MeasureRow> matching = new ArrayList<>(rows.get().stream().filter(filter(uriInfo)).toList());
         matching.sort(order(uriInfo));
         int count = matching.size();
         int skip = uriInfo.getSkipOption() == null ? 0 : uriInfo.getSkipOption().getValue();
@@ -100,6 +102,27 @@ final class MeasureValuesProcessor implements EntityCollectionProcessor, Service
                 .getContent());
         response.setStatusCode(HttpStatusCode.OK.getStatusCode());
         response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
+    }
+
+    /**
+     * {@code MeasureValues/$count}: how many rows pass $filter, as plain text (Olingo refuses $top and $skip
+     * there as a bad request).
+     */
+    @Override
+    public void countEntityCollection(ODataRequest request, ODataResponse response, UriInfo uriInfo)
+            throws ODataApplicationException, ODataLibraryException {
+        if (uriInfo.getUriResourceParts().size() != 2) {
+            throw new ODataApplicationException("Only the MeasureValues collection can be counted.",
+                    HttpStatusCode.NOT_IMPLEMENTED.getStatusCode(), Locale.ROOT);
+        }
+        long count = rows.get().stream().filter(filter(uriInfo)).count();
+        response.setContent(new ByteArrayInputStream(Long.toString(count).getBytes(StandardCharsets.US_ASCII)));
+        response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+        response.setHeader(HttpHeader.CONTENT_TYPE, ContentType.TEXT_PLAIN.toContentTypeString());
+    }
+
+    private static Predicate<MeasureRow> filter(UriInfo uriInfo) throws ODataApplicationException {
+        return uriInfo.getFilterOption() == null ? r -> true : RowPredicates.of(uriInfo.getFilterOption().getExpression());
     }
 
     /** The service document, with an absolute context URL (Olingo's default processor writes a relative one). */
