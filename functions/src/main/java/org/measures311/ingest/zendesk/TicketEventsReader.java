@@ -35,8 +35,8 @@ import org.measures311.ingest.ReadContext;
  * </ul>
  * Every candidate event (record or comment child) counts as one row read. An event without a valid id,
  * ticket_id or created_at, with a created_at in the future ({@link FutureLimit}), or with an author that is not
- * an id, is rejected. Accepted events touch the local
- * date of created_at. Event types are kept as given, trimmed ("Comment", "Audit").
+ * an id, is rejected. Accepted events touch the local date of created_at. Event types are kept as given, trimmed
+ * ("Comment", "Audit").
  */
 public final class TicketEventsReader implements DropReader {
     private static final List<List<String>> REQUIRED =

@@ -32,8 +32,7 @@ import org.measures311.ingest.ReadContext;
  * when those are set (falling back to the flat column when a ticket lacks the entry), else from the flat
  * columns {@code contact_type} and {@code category}. Subjects, descriptions and requester details are skipped
  * by the parser. A ticket without a valid id or created_at, or with a created_at or updated_at in the future
- * ({@link FutureLimit}), is rejected; each accepted ticket touches the local
- * date of its created_at.
+ * ({@link FutureLimit}), is rejected; each accepted ticket touches the local date of its created_at.
  */
 public final class TicketsReader implements DropReader {
     private static final List<List<String>> REQUIRED = List.of(List.of("id"), List.of("created_at"));

@@ -23,7 +23,8 @@ import org.measures311.ingest.ReadContext;
  * Zendesk users -> {@link FactTable#USERS}: id, role, updated_at and the 311 CSR marker, read from the key
  * {@link Settings#zendeskCsrField()} (default {@code csr_311}) of the {@code user_fields} object (nested JSON,
  * a JSON text column in CSV/Parquet, or a Parquet struct), or from a flat column of that name; true when
- * true/1/yes. Names, emails and phone numbers are skipped by the parser.
+ * true/1/yes. Names, emails and phone numbers are skipped by the parser. A user without a valid id, or with an
+ * unreadable or future ({@link FutureLimit}) updated_at, is rejected.
  *
  * <p>Users touch no dates: whether someone is a CSR decides which tickets count on every date, so the pipeline
  * must treat a users drop as affecting all periods.

@@ -1,6 +1,7 @@
 package org.measures311.ingest.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.measures311.ingest.zendesk.ZendeskReading.read;
 
 import java.nio.charset.StandardCharsets;
@@ -52,9 +53,9 @@ class FutureTimestampsTest {
 
         assertThat(result.rows()).extracting(r -> r.get("event_id")).containsExactly(1L);
         assertThat(result.context().errors()).extracting(RowError::line, RowError::column, RowError::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, "created_at", "timestamp 2052-05-22T14:13:20Z" + LIMIT),
-                org.assertj.core.groups.Tuple.tuple(3L, "created_at", "timestamp 2052-05-22T14:13:20Z" + LIMIT),
-                org.assertj.core.groups.Tuple.tuple(4L, "created_at", "timestamp 2052-06-01T00:00:00Z" + LIMIT));
+                tuple(2L, "created_at", "timestamp 2052-05-22T14:13:20Z" + LIMIT),
+                tuple(3L, "created_at", "timestamp 2052-05-22T14:13:20Z" + LIMIT),
+                tuple(4L, "created_at", "timestamp 2052-06-01T00:00:00Z" + LIMIT));
     }
 
     @Test
