@@ -34,7 +34,7 @@ final class LineageHandler {
         Grain grain = Params.grain(measure, "grain", params.require("grain"));
         Period period = calendar.parse(grain, periodLabel).orElseThrow(() -> ApiProblem.invalid("period",
                 "'" + periodLabel + "' is not a " + grain.code() + " period; periods look like 2025-03-14, 2025-03, 2025, FY2025."));
-        Optional<String> member = params.get("member");
+        Optional<String> member = params.member(measure);
         List<MeasureRow> rows = values.read(measure.id(), grain).stream()
                 .filter(r -> r.period().equals(period.label()))
                 .filter(r -> member.isEmpty() || member.get().equals(r.member()))

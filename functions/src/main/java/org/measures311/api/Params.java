@@ -51,6 +51,28 @@ final class Params {
         return get(name).orElseThrow(() -> ApiProblem.invalid(name, "'" + name + "' is required."));
     }
 
+    /**
+     * The {@code member} asked for, checked against the measure: one of its members when the catalog lists them
+     * (channels), any value when they come from the data (categories), and none for a measure without a
+     * dimension, whose rows have no member (a filter there would only ever answer nothing).
+     */
+    Optional<String> member(MeasureDefinition measure) {
+        Optional<String> member = get("member");
+        if (member.isEmpty()) {
+            return member;
+        }
+        String m = member.get();
+        if (measure.dimension().isEmpty()) {
+            throw ApiProblem.invalid("member", "Measure '" + measure.id() + "' has no dimension, so its rows have"
+                    + " no member; leave 'member' out.");
+        }
+        if (!measure.members().isEmpty() && !measure.members().contains(m)) {
+            throw ApiProblem.invalid("member", "Measure '" + measure.id() + "' has no member '" + m
+                    + "'; its " + measure.dimension() + " members are " + String.join(", ", measure.members()) + ".");
+        }
+        return member;
+    }
+
     static MeasureDefinition measure(Catalog catalog, String id) {
         return catalog.find(id).orElseThrow(() -> ApiProblem.notFound("id",
                 "No measure '" + id + "'. GET /api/measures lists them."));

@@ -48,11 +48,7 @@ final class ValuesHandler {
         LocalDateTime from = params.dateTime("from", zone);
         LocalDateTime to = params.dateTime("to", zone);
         Params.ordered(from, to, "to");
-        String member = params.get("member").orElse(null);
-        if (member != null && !measure.members().isEmpty() && !measure.members().contains(member)) {
-            throw ApiProblem.invalid("member", "Measure '" + measure.id() + "' has no member '" + member
-                    + "'; its " + measure.dimension() + " members are " + String.join(", ", measure.members()) + ".");
-        }
+        String member = params.member(measure).orElse(null);
         String format = params.get("format").orElse("json");
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiProblem.invalid("format", "'format' is json or csv; got '" + format + "'.");
