@@ -51,7 +51,7 @@ public final class Application implements AutoCloseable {
         this.measureRows = new MeasureRowRepository(stores.documents());
         Path temp = tempDir();
         this.ingestor = new DropIngestor(stores.landing(), stores.curated(), stores.quarantine(), ledger,
-                DropReaders.standard(clock), settings, allocator, clock, temp);
+                DropReaders.standard(), settings, allocator, clock, temp);
         this.recompute = new Lazy<>(() -> new RecomputeService(ledger, stores.curated(), measureRows,
                 stores.documents(), catalog, calendar, clock));
         this.publisher = new Lazy<>(() -> new AnnualPublisher(ledger, measureRows, stores.documents(), catalog,

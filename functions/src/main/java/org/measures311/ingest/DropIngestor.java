@@ -214,7 +214,8 @@ public final class DropIngestor {
 
     private LedgerEntry parse(Draft draft, SpooledDrop spooled) throws IOException {
         DropReader reader = readers.forSource(draft.source);
-        ReadContext context = new ReadContext(draft.file.path(), draft.format, settings);
+        ReadContext context = new ReadContext(draft.file.path(), draft.format, settings,
+                FutureLimit.of(clock, settings.programTimeZone()));
         // Created like any new file (not createTempFile's owner-only mode): a local curated zone may take it as is.
         Path facts = tempDir.resolve("facts-" + UUID.randomUUID() + ".arrows");
         try {

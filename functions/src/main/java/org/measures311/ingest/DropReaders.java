@@ -1,6 +1,5 @@
 package org.measures311.ingest;
 
-import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import org.measures311.ingest.avaya.AvayaCmsReader;
@@ -18,12 +17,12 @@ public final class DropReaders {
         this.bySource = bySource;
     }
 
-    public static DropReaders standard(Clock clock) {
+    public static DropReaders standard() {
         Map<SourceKind, DropReader> m = new EnumMap<>(SourceKind.class);
-        m.put(SourceKind.AVAYA_CMS, new AvayaCmsReader(clock));
-        m.put(SourceKind.ZENDESK_TICKETS, new TicketsReader(clock));
-        m.put(SourceKind.ZENDESK_TICKET_EVENTS, new TicketEventsReader(clock));
-        m.put(SourceKind.ZENDESK_USERS, new UsersReader(clock));
+        m.put(SourceKind.AVAYA_CMS, new AvayaCmsReader());
+        m.put(SourceKind.ZENDESK_TICKETS, new TicketsReader());
+        m.put(SourceKind.ZENDESK_TICKET_EVENTS, new TicketEventsReader());
+        m.put(SourceKind.ZENDESK_USERS, new UsersReader());
         m.put(SourceKind.SKILL_LIST, new SkillListReader());
         m.put(SourceKind.TARGETS, new TargetsReader());
         for (SourceKind s : SourceKind.values()) {

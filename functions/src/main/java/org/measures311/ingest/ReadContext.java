@@ -1,5 +1,6 @@
 package org.measures311.ingest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,8 +10,9 @@ import java.util.Objects;
 import org.measures311.config.Settings;
 
 /**
- * What a reader needs besides the bytes (file name for messages, the program's zone and settings) and what it
- * reports back (row counts, the first errors, the local dates its rows touch). One per drop, not thread-safe.
+ * What a reader needs besides the bytes (file name for messages, the program's zone and settings, the latest date
+ * a row may carry) and what it reports back (row counts, the first errors, the local dates its rows touch). One
+ * per drop, not thread-safe.
  */
 public final class ReadContext {
     /** Only the first errors are kept with their location; all are counted. */
@@ -19,16 +21,24 @@ public final class ReadContext {
     private final String fileName;
     private final DropFormat format;
     private final Settings settings;
+    private final FutureLimit future;
     private final List<RowError> errors = new ArrayList<>();
     private long rowsRead;
     private long rowsRejected;
     private LocalDate firstDate;
     private LocalDate lastDate;
 
+    /** A context whose rows are judged against the system clock ({@link FutureLimit}). */
     public ReadContext(String fileName, DropFormat format, Settings settings) {
+        this(fileName, format, settings, FutureLimit.of(Clock.systemUTC(), settings.programTimeZone()));
+    }
+
+    /** @param future the latest date a row of this drop may carry, fixed when the drop is read */
+    public ReadContext(String fileName, DropFormat format, Settings settings, FutureLimit future) {
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.format = Objects.requireNonNull(format, "format");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.future = Objects.requireNonNull(future, "future");
     }
 
     public String fileName() {
@@ -45,6 +55,11 @@ public final class ReadContext {
 
     public ZoneId zone() {
         return settings.programTimeZone();
+    }
+
+    /** The latest date a row of this drop may carry (CMS and Zendesk rows; targets may be set ahead). */
+    public FutureLimit future() {
+        return future;
     }
 
     /** Counts a data row seen (accepted or not); call once per candidate row, not for skipped preamble/totals. */
@@ -82,7 +97,7 @@ public final class ReadContext {
      * errors and dates are added back with {@link #absorb}, in file order.
      */
     public ReadContext newPart() {
-        return new ReadContext(fileName, format, settings);
+        return new ReadContext(fileName, format, settings, future);
     }
 
     /** Adds a part's counts, errors (kept while fewer than {@link #MAX_KEPT_ERRORS} are) and dates to this one. */

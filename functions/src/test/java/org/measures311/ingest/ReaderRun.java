@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,15 @@ public final class ReaderRun {
     }
 
     public static Result run(DropReader reader, String fileName, byte[] bytes) throws IOException, MalformedDropException {
-        ReadContext context = new ReadContext(fileName, DropFormat.ofPath(fileName), Settings.defaults());
+        return run(reader, fileName, bytes, Clock.systemUTC());
+    }
+
+    /** A run as if the drop were read at {@code clock}'s instant: later dates are judged against it. */
+    public static Result run(DropReader reader, String fileName, byte[] bytes, Clock clock)
+            throws IOException, MalformedDropException {
+        Settings settings = Settings.defaults();
+        ReadContext context = new ReadContext(fileName, DropFormat.ofPath(fileName), settings,
+                FutureLimit.of(clock, settings.programTimeZone()));
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         try (BufferAllocator allocator = new RootAllocator()) {
             try (FactBatchWriter out = new FactBatchWriter(reader.table(), allocator, stream, 4)) {
@@ -52,6 +61,11 @@ public final class ReaderRun {
     /** Runs a reader over a test resource. */
     public static Result runResource(DropReader reader, String resource) throws IOException, MalformedDropException {
         return run(reader, resource, resource(resource));
+    }
+
+    public static Result runResource(DropReader reader, String resource, Clock clock)
+            throws IOException, MalformedDropException {
+        return run(reader, resource, resource(resource), clock);
     }
 
     public static byte[] resource(String resource) throws IOException {

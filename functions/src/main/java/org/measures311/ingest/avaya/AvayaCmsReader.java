@@ -2,17 +2,14 @@ package org.measures311.ingest.avaya;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable;
 import org.measures311.ingest.DropContent;
 import org.measures311.ingest.DropReader;
-import org.measures311.ingest.FutureLimit;
 import org.measures311.ingest.MalformedDropException;
 import org.measures311.ingest.ReadContext;
 import org.measures311.ingest.text.DelimitedText;
@@ -41,18 +38,6 @@ public final class AvayaCmsReader implements DropReader {
     /** "Date: 6/1/2025", "Date:\t06/01/25", "Report Date: 2025-06-01"; not "Dates: 6/1/2025-6/30/2025". */
     private static final Pattern DATE_LINE = Pattern.compile("(?i)\\s*(?:report\\s*)?date\\s*:\\s*(.*)", Pattern.DOTALL);
 
-    private final Clock clock;
-
-    /** Future dates are judged against the system clock (UTC instant, program-zone date). */
-    public AvayaCmsReader() {
-        this(Clock.systemUTC());
-    }
-
-    /** Future dates are judged against {@code clock}'s instant, as a local date in the program's zone. */
-    public AvayaCmsReader(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
     @Override
     public FactTable table() {
         return FactTable.PHONE_SKILL_DAYS;
@@ -66,7 +51,6 @@ public final class AvayaCmsReader implements DropReader {
             throw context.malformed(0, "", "no CMS report header (a row naming Split/Skill, ACD Calls, Aban Calls ...)"
                     + " in the first " + MAX_PREAMBLE_RECORDS + " lines");
         }
-        FutureLimit future = FutureLimit.of(clock, context.zone());
         try (DelimitedText.Records records = text.records(found.delimiter())) {
             LocalDate preambleDate = null;
             MalformedDropException badDateLine = null;
@@ -91,7 +75,7 @@ public final class AvayaCmsReader implements DropReader {
                         throw context.malformed(line, CmsColumn.DATE.label(), "required column Date is missing from"
                                 + " the header and no 'Date:' line precedes it");
                     }
-                    rows = new CmsRowReader(header, preambleDate, future, context, out);
+                    rows = new CmsRowReader(header, preambleDate, context, out);
                 }
             }
         }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable.PhoneSkillDays;
-import org.measures311.ingest.FutureLimit;
 import org.measures311.ingest.ReadContext;
 import org.measures311.ingest.text.TextValues;
 import org.measures311.ingest.text.ValueException;
@@ -32,7 +31,6 @@ final class CmsRowReader {
 
     private final CmsHeader header;
     private final LocalDate preambleDate;
-    private final FutureLimit future;
     private final ReadContext context;
     private final FactBatchWriter out;
 
@@ -46,13 +44,10 @@ final class CmsRowReader {
         }
     }
 
-    /**
-     * @param future the last date a row may carry
-     */
-    CmsRowReader(CmsHeader header, LocalDate preambleDate, FutureLimit future, ReadContext context, FactBatchWriter out) {
+    /** Rows dated after {@code context.future()}'s limit are rejected. */
+    CmsRowReader(CmsHeader header, LocalDate preambleDate, ReadContext context, FactBatchWriter out) {
         this.header = header;
         this.preambleDate = preambleDate;
-        this.future = future;
         this.context = context;
         this.out = out;
     }
@@ -139,8 +134,8 @@ final class CmsRowReader {
             }
             date = preambleDate;
         }
-        if (future.refuses(date)) {
-            throw new CellRejected(column, future.message("date", date));
+        if (context.future().refuses(date)) {
+            throw new CellRejected(column, context.future().message("date", date));
         }
         return date;
     }

@@ -9,9 +9,7 @@ import static org.measures311.facts.FactTable.TicketEvents.SOURCE_LINE;
 import static org.measures311.facts.FactTable.TicketEvents.TICKET_ID;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable;
 import org.measures311.ingest.DropContent;
@@ -49,21 +47,13 @@ public final class TicketEventsReader implements DropReader {
     }
 
     private final ParallelRecords parallel;
-    private final Clock clock;
 
-    /** Timestamps after tomorrow (program zone, system clock) are refused ({@link FutureLimit}). */
     public TicketEventsReader() {
-        this(Clock.systemUTC());
+        this(ParallelRecords.standard());
     }
 
-    /** Timestamps after tomorrow by {@code clock}, as a local date in the program's zone, are refused. */
-    public TicketEventsReader(Clock clock) {
-        this(ParallelRecords.standard(), clock);
-    }
-
-    TicketEventsReader(ParallelRecords parallel, Clock clock) {
-        this.parallel = Objects.requireNonNull(parallel, "parallel");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    TicketEventsReader(ParallelRecords parallel) {
+        this.parallel = parallel;
     }
 
     /** The slots of the fields read, for the flat table and the export records with their comment children. */
@@ -89,20 +79,18 @@ public final class TicketEventsReader implements DropReader {
                 childId, childType, childEventType, childAuthor, childPublic);
         fields.children("child_events", childFields.build());
 
-        FutureLimit future = FutureLimit.of(clock, context.zone());
         RecordSources.forEach(content, context, fields.build(), REQUIRED, out, parallel,
-                (partContext, partOut) -> handler(slots, future, partContext, partOut));
+                (partContext, partOut) -> handler(slots, partContext, partOut));
     }
 
-    private static RecordSources.RecordHandler handler(Slots s, FutureLimit future, ReadContext context,
-            FactBatchWriter out) {
+    private static RecordSources.RecordHandler handler(Slots s, ReadContext context, FactBatchWriter out) {
         LocalEpochDays localDays = new LocalEpochDays(context.zone());
         LastFlag publicFlags = new LastFlag();
         return r -> {
             long eventId = ZendeskRows.requiredId(r, context, s.id());
             long ticketId = eventId == ZendeskValues.INVALID ? eventId : ZendeskRows.requiredId(r, context, s.ticket());
             long createdAt = ticketId == ZendeskValues.INVALID
-                    ? ticketId : ZendeskRows.requiredTimestamp(r, context, s.created(), future);
+                    ? ticketId : ZendeskRows.requiredTimestamp(r, context, s.created());
             if (createdAt == ZendeskValues.INVALID) {
                 skipComments(r, context, s.childType(), s.childEventType());
                 return;

@@ -11,9 +11,7 @@ import static org.measures311.facts.FactTable.Tickets.UPDATED_AT;
 import static org.measures311.facts.FactTable.Tickets.VIA_CHANNEL;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import org.measures311.config.Settings;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable;
@@ -36,18 +34,6 @@ import org.measures311.ingest.ReadContext;
  */
 public final class TicketsReader implements DropReader {
     private static final List<List<String>> REQUIRED = List.of(List.of("id"), List.of("created_at"));
-
-    private final Clock clock;
-
-    /** Timestamps after tomorrow (program zone, system clock) are refused ({@link FutureLimit}). */
-    public TicketsReader() {
-        this(Clock.systemUTC());
-    }
-
-    /** Timestamps after tomorrow by {@code clock}, as a local date in the program's zone, are refused. */
-    public TicketsReader(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
 
     @Override
     public FactTable table() {
@@ -74,18 +60,17 @@ public final class TicketsReader implements DropReader {
         int categoryCustom = settings.zendeskCategoryFieldId()
                 .map(fieldId -> fields.keyedEntry("custom_fields", "id", "value", fieldId.strip())).orElse(categoryFlat);
         LocalEpochDays localDays = new LocalEpochDays(context.zone());
-        FutureLimit future = FutureLimit.of(clock, context.zone());
 
         RecordSources.forEach(content, context, fields.build(), REQUIRED, r -> {
             long ticketId = ZendeskRows.requiredId(r, context, id);
             if (ticketId == ZendeskValues.INVALID) {
                 return;
             }
-            long createdAt = ZendeskRows.requiredTimestamp(r, context, created, future);
+            long createdAt = ZendeskRows.requiredTimestamp(r, context, created);
             if (createdAt == ZendeskValues.INVALID) {
                 return;
             }
-            long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated, future);
+            long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated);
             if (updatedAt == ZendeskValues.INVALID) {
                 return;
             }

@@ -7,9 +7,7 @@ import static org.measures311.facts.FactTable.Users.UPDATED_AT;
 import static org.measures311.facts.FactTable.Users.USER_ID;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import org.measures311.config.Settings;
 import org.measures311.facts.FactBatchWriter;
 import org.measures311.facts.FactTable;
@@ -32,18 +30,6 @@ import org.measures311.ingest.ReadContext;
 public final class UsersReader implements DropReader {
     private static final List<List<String>> REQUIRED = List.of(List.of("id"));
 
-    private final Clock clock;
-
-    /** Timestamps after tomorrow (program zone, system clock) are refused ({@link FutureLimit}). */
-    public UsersReader() {
-        this(Clock.systemUTC());
-    }
-
-    /** Timestamps after tomorrow by {@code clock}, as a local date in the program's zone, are refused. */
-    public UsersReader(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
     @Override
     public FactTable table() {
         return FactTable.USERS;
@@ -59,14 +45,13 @@ public final class UsersReader implements DropReader {
         int updated = fields.field("updated_at");
         int csrNested = fields.field("user_fields." + csrKey);
         int csrFlat = fields.field(csrKey);
-        FutureLimit future = FutureLimit.of(clock, context.zone());
 
         RecordSources.forEach(content, context, fields.build(), REQUIRED, r -> {
             long userId = ZendeskRows.requiredId(r, context, id);
             if (userId == ZendeskValues.INVALID) {
                 return;
             }
-            long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated, future);
+            long updatedAt = ZendeskRows.optionalTimestamp(r, context, updated);
             if (updatedAt == ZendeskValues.INVALID) {
                 return;
             }

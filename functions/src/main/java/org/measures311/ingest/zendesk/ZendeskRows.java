@@ -56,9 +56,9 @@ final class ZendeskRows {
 
     /**
      * A required timestamp: {@link ZendeskValues#INVALID} after reporting when missing, unreadable or after
-     * {@code future}'s limit.
+     * the context's {@link ReadContext#future() limit}.
      */
-    static long requiredTimestamp(SourceRecord r, ReadContext context, int slot, FutureLimit future) {
+    static long requiredTimestamp(SourceRecord r, ReadContext context, int slot) {
         long typed = typedTimestamp(r, slot);
         String text = typed == NOT_TYPED ? r.get(slot) : null;
         long millis = typed == NOT_TYPED ? ZendeskValues.epochMillis(text) : typed;
@@ -67,15 +67,15 @@ final class ZendeskRows {
                     : "not an ISO 8601 timestamp or Unix seconds");
             return millis;
         }
-        return notInFuture(r, context, slot, millis, future);
+        return notInFuture(r, context, slot, millis);
     }
 
     /**
      * An optional timestamp: {@code NONE} when absent, {@link ZendeskValues#INVALID} after reporting when present
-     * but unreadable or after {@code future}'s limit (a wrong updated_at would decide which version of a row
-     * wins, so it is not ignored).
+     * but unreadable or after the context's {@link ReadContext#future() limit} (a wrong updated_at would decide
+     * which version of a row wins, so it is not ignored).
      */
-    static long optionalTimestamp(SourceRecord r, ReadContext context, int slot, FutureLimit future) {
+    static long optionalTimestamp(SourceRecord r, ReadContext context, int slot) {
         long typed = typedTimestamp(r, slot);
         String text = typed == NOT_TYPED ? r.get(slot) : null;
         if (typed == NOT_TYPED && text == null) {
@@ -86,10 +86,11 @@ final class ZendeskRows {
             context.rowRejected(r.number(), r.path(slot), "not an ISO 8601 timestamp or Unix seconds");
             return millis;
         }
-        return notInFuture(r, context, slot, millis, future);
+        return notInFuture(r, context, slot, millis);
     }
 
-    private static long notInFuture(SourceRecord r, ReadContext context, int slot, long millis, FutureLimit future) {
+    private static long notInFuture(SourceRecord r, ReadContext context, int slot, long millis) {
+        FutureLimit future = context.future();
         if (future.refusesEpochMillis(millis)) {
             context.rowRejected(r.number(), r.path(slot), future.messageForEpochMillis(millis));
             return ZendeskValues.INVALID;

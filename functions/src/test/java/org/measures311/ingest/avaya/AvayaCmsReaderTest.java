@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 class AvayaCmsReaderTest {
     /** 2025-08-01 05:00 in Los Angeles (the default program zone): rows up to 2025-08-02 are accepted. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-08-01T12:00:00Z"), ZoneOffset.UTC);
-    private final AvayaCmsReader reader = new AvayaCmsReader(CLOCK);
+    private final AvayaCmsReader reader = new AvayaCmsReader();
 
     private ReaderRun.Result run(String resource) throws Exception {
-        return ReaderRun.runResource(reader, "avaya/" + resource);
+        return ReaderRun.runResource(reader, "avaya/" + resource, CLOCK);
     }
 
     private ReaderRun.Result run(String name, String text) throws Exception {
-        return ReaderRun.run(reader, name, text.getBytes(StandardCharsets.UTF_8));
+        return ReaderRun.run(reader, name, text.getBytes(StandardCharsets.UTF_8), CLOCK);
     }
 
     @Test
@@ -243,12 +243,12 @@ class AvayaCmsReaderTest {
     void binaryGarbageIsMalformed() {
         byte[] garbage = new byte[64 * 1024];
         new Random(311).nextBytes(garbage);
-        assertThatThrownBy(() -> ReaderRun.run(reader, "garbage.txt", garbage)).isInstanceOf(MalformedDropException.class);
+        assertThatThrownBy(() -> ReaderRun.run(reader, "garbage.txt", garbage, CLOCK)).isInstanceOf(MalformedDropException.class);
         byte[] highBytes = new byte[4096];
         for (int i = 0; i < highBytes.length; i++) {
             highBytes[i] = (byte) (0x80 + i % 0x7F);   // no NUL, not UTF-8: decoded as cp1252, still no header
         }
-        assertThatThrownBy(() -> ReaderRun.run(reader, "garbage.txt", highBytes))
+        assertThatThrownBy(() -> ReaderRun.run(reader, "garbage.txt", highBytes, CLOCK))
                 .isInstanceOf(MalformedDropException.class).hasMessageContaining("no CMS report header");
     }
 }

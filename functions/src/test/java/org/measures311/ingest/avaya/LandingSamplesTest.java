@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 /** The demo landing zone's CMS exports (samples/landing, see samples/README.md) read cleanly. */
 class LandingSamplesTest {
     private static final Path LANDING = Path.of("..", "samples", "landing");
-    private final AvayaCmsReader reader = new AvayaCmsReader(Clock.fixed(Instant.parse("2025-08-15T00:00:00Z"), ZoneOffset.UTC));
+    private static final Clock AUGUST_15 = Clock.fixed(Instant.parse("2025-08-15T00:00:00Z"), ZoneOffset.UTC);
+    private final AvayaCmsReader reader = new AvayaCmsReader();
 
     private ReaderRun.Result read(String path) throws Exception {
-        return ReaderRun.run(reader, path, Files.readAllBytes(LANDING.resolve(path)));
+        return ReaderRun.run(reader, path, Files.readAllBytes(LANDING.resolve(path)), AUGUST_15);
     }
 
     @Test

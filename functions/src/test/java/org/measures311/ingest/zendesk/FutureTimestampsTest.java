@@ -2,7 +2,6 @@ package org.measures311.ingest.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static org.measures311.ingest.zendesk.ZendeskReading.read;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,6 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.measures311.ingest.DropFormat;
+import org.measures311.ingest.DropReader;
+import org.measures311.ingest.FutureLimit;
+import org.measures311.ingest.ReadContext;
 import org.measures311.ingest.RowError;
 
 /**
@@ -22,6 +24,17 @@ class FutureTimestampsTest {
     private static final Clock NOON_NOV_23_PORTLAND = Clock.fixed(Instant.parse("2026-11-23T20:00:00Z"), ZoneOffset.UTC);
     private static final String LIMIT = " is in the future (latest accepted: 2026-11-24)";
 
+    /** A context of a drop read at noon on 2026-11-23 in the program's zone. */
+    private static ReadContext context(String name, DropFormat format) {
+        return new ReadContext(name, format, ZendeskReading.settings(),
+                FutureLimit.of(NOON_NOV_23_PORTLAND, ZendeskReading.settings().programTimeZone()));
+    }
+
+    private static ZendeskReading.Result read(DropReader reader, String text, DropFormat format) throws Exception {
+        return ZendeskReading.read(reader, new ZendeskReading.BytesContent(text.getBytes(StandardCharsets.UTF_8)),
+                context("drop." + format.code(), format));
+    }
+
     @Test
     void eventsInCsvAfterTomorrowAreRowErrors() throws Exception {
         String csv = """
@@ -31,7 +44,7 @@ class FutureTimestampsTest {
                 3,101,2026-11-25T08:00:00Z,501,Comment,true
                 4,102,2052-06-01T00:00:00Z,501,Comment,true
                 """;
-        ZendeskReading.Result result = read(new TicketEventsReader(NOON_NOV_23_PORTLAND), csv, DropFormat.DELIMITED);
+        ZendeskReading.Result result = read(new TicketEventsReader(), csv, DropFormat.DELIMITED);
 
         assertThat(result.rows()).extracting(r -> r.get("event_id")).containsExactly(1L, 2L);
         assertThat(result.context().errors()).containsExactly(
@@ -49,7 +62,7 @@ class FutureTimestampsTest {
                 {"id":3,"ticket_id":101,"created_at":"2600000000","author_id":501,"event_type":"Comment"}
                 {"id":4,"ticket_id":101,"created_at":"2052-06-01T00:00:00Z","author_id":501,"event_type":"Comment"}
                 """;
-        ZendeskReading.Result result = read(new TicketEventsReader(NOON_NOV_23_PORTLAND), jsonl, DropFormat.JSON_LINES);
+        ZendeskReading.Result result = read(new TicketEventsReader(), jsonl, DropFormat.JSON_LINES);
 
         assertThat(result.rows()).extracting(r -> r.get("event_id")).containsExactly(1L);
         assertThat(result.context().errors()).extracting(RowError::line, RowError::column, RowError::message).containsExactly(
@@ -65,10 +78,10 @@ class FutureTimestampsTest {
             csv.append(i).append(",101,").append(i % 10 == 0 ? "2052-06-01T00:00:00Z" : "2025-06-01T08:00:00Z")
                     .append(",501,Comment,true\n");
         }
-        TicketEventsReader parallel = new TicketEventsReader(new ParallelRecords(61, 2), NOON_NOV_23_PORTLAND);
+        TicketEventsReader parallel = new TicketEventsReader(new ParallelRecords(61, 2));
         ZendeskReading.Result result = ZendeskReading.read(parallel,
                 new ZendeskReading.PlainFileContent(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                DropFormat.DELIMITED, ZendeskReading.settings(), "events.csv");
+                context("events.csv", DropFormat.DELIMITED));
 
         assertThat(result.rows()).hasSize(36);
         assertThat(result.context().errors()).extracting(RowError::line).containsExactly(11L, 21L, 31L, 41L);
@@ -84,7 +97,7 @@ class FutureTimestampsTest {
                 3,2025-06-01T08:00:00Z,2052-06-01 00:00:00,solved
                 4,2025-06-01T08:00:00Z,,open
                 """;
-        ZendeskReading.Result result = read(new TicketsReader(NOON_NOV_23_PORTLAND), csv, DropFormat.DELIMITED);
+        ZendeskReading.Result result = read(new TicketsReader(), csv, DropFormat.DELIMITED);
 
         assertThat(result.rows()).extracting(r -> r.get("ticket_id")).containsExactly(1L, 4L);
         assertThat(result.context().errors()).containsExactly(
@@ -98,7 +111,7 @@ class FutureTimestampsTest {
                 {"id":501,"role":"agent","updated_at":"2025-05-01T00:00:00Z","user_fields":{"csr_311":true}}
                 {"id":502,"role":"agent","updated_at":"2052-06-01T00:00:00Z","user_fields":{"csr_311":true}}
                 """;
-        ZendeskReading.Result result = read(new UsersReader(NOON_NOV_23_PORTLAND), jsonl, DropFormat.JSON_LINES);
+        ZendeskReading.Result result = read(new UsersReader(), jsonl, DropFormat.JSON_LINES);
 
         assertThat(result.rows()).extracting(r -> r.get("user_id")).containsExactly(501L);
         assertThat(result.context().errors()).containsExactly(

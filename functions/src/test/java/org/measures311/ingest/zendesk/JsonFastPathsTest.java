@@ -102,14 +102,11 @@ class JsonFastPathsTest {
                 new RowError("drop.jsonl", 27, "ticket_id", "required id is missing"));
     }
 
-    /** This test compares how values are read, so no date is too late for it (FutureTimestampsTest has the limit). */
-    private static final FutureLimit NO_LIMIT = new FutureLimit(LocalDate.MAX, Long.MAX_VALUE);
-
     /** The reader's rules applied to a record: ids, timestamp, then type and flag text, as the events reader reads them. */
     private String interpret(SourceRecord r, ReadContext context) {
         long eventId = ZendeskRows.requiredId(r, context, id);
         long ticketId = ZendeskRows.requiredId(r, context, ticket);
-        long createdAt = ZendeskRows.requiredTimestamp(r, context, created, NO_LIMIT);
+        long createdAt = ZendeskRows.requiredTimestamp(r, context, created);
         if (eventId == ZendeskValues.INVALID || ticketId == ZendeskValues.INVALID || createdAt == ZendeskValues.INVALID) {
             return show(eventId) + "|" + show(ticketId) + "|" + show(createdAt) + "|";
         }
@@ -141,7 +138,10 @@ class JsonFastPathsTest {
         return record;
     }
 
+    /** This test compares how values are read, so no date is too late for it (FutureTimestampsTest has the limit). */
+    private static final FutureLimit NO_LIMIT = new FutureLimit(LocalDate.MAX, Long.MAX_VALUE);
+
     private static ReadContext context() {
-        return new ReadContext("drop.jsonl", DropFormat.JSON_LINES, Settings.defaults());
+        return new ReadContext("drop.jsonl", DropFormat.JSON_LINES, Settings.defaults(), NO_LIMIT);
     }
 }

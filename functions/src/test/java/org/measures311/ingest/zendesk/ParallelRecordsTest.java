@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,8 @@ class ParallelRecordsTest {
     private static final String HEADER = "id,ticket_id,created_at,author_id,event_type,public\n";
 
     private final ParallelRecords ranges = new ParallelRecords(61, 2);
-    private final TicketEventsReader parallel = new TicketEventsReader(ranges, Clock.systemUTC());
-    private final TicketEventsReader sequential = new TicketEventsReader(new ParallelRecords(61, 1), Clock.systemUTC());
+    private final TicketEventsReader parallel = new TicketEventsReader(ranges);
+    private final TicketEventsReader sequential = new TicketEventsReader(new ParallelRecords(61, 1));
 
     private static ZendeskReading.Result read(TicketEventsReader reader, String text, DropFormat format) throws Exception {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

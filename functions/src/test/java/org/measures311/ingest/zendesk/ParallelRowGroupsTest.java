@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,9 +41,9 @@ class ParallelRowGroupsTest {
     private static final long ROWS = 3_000;
 
     private final ParallelRecords threeThreads = new ParallelRecords(ParallelRecords.DEFAULT_RANGE_BYTES, 3);
-    private final TicketEventsReader parallel = new TicketEventsReader(threeThreads, Clock.systemUTC());
+    private final TicketEventsReader parallel = new TicketEventsReader(threeThreads);
     private final TicketEventsReader sequential =
-            new TicketEventsReader(new ParallelRecords(ParallelRecords.DEFAULT_RANGE_BYTES, 1), Clock.systemUTC());
+            new TicketEventsReader(new ParallelRecords(ParallelRecords.DEFAULT_RANGE_BYTES, 1));
 
     /**
      * Record i (1-based): id i except every 7th (id 0: rejected), author -5 on every 11th that is not a 7th

@@ -93,7 +93,10 @@ final class ZendeskReading {
 
     static Result read(DropReader reader, DropContent content, DropFormat format, Settings settings, String name)
             throws Exception {
-        ReadContext context = new ReadContext(name, format, settings);
+        return read(reader, content, new ReadContext(name, format, settings));
+    }
+
+    static Result read(DropReader reader, DropContent content, ReadContext context) throws Exception {
         ByteArrayOutputStream arrow = new ByteArrayOutputStream();
         try (BufferAllocator allocator = new RootAllocator()) {
             try (FactBatchWriter out = new FactBatchWriter(reader.table(), allocator, arrow, 4)) {
